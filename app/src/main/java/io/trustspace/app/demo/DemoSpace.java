@@ -1,0 +1,148 @@
+package io.trustspace.app.demo;
+
+import io.trustspace.app.config.NodeRole;
+import io.trustspace.app.db.EmbeddedPostgresServer;
+import io.trustspace.app.db.NodeDatabase;
+import io.trustspace.app.node.NodeLauncher;
+import io.trustspace.crypto.SuiteId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A whole space in one JVM: the operator and two participant connectors (provider, consumer) on 127.0.0.1, each
+ * with its own database on one embedded PostgreSQL server and its own keys.
+ */
+public final class DemoSpace implements AutoCloseable {
+
+    /** One running node of the demo. */
+    public record DemoNode(String name, NodeRole role, int port, ConfigurableApplicationContext context) {
+        public String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    private final EmbeddedPostgresServer postgres;
+    private final List<DemoNode> nodes;
+    private final SuiteId suite;
+
+    private DemoSpace(EmbeddedPostgresServer postgres, List<DemoNode> nodes, SuiteId suite) {
+        this.postgres = postgres;
+        this.nodes = nodes;
+        this.suite = suite;
+    }
+
+    /** Starts the server and the three nodes (in parallel: start-up time is what a newcomer waits for). */
+    public static DemoSpace start(Path dataDir, SuiteId suite, int portBase) {
+        DemoLogging.initialise(dataDir.resolve("logs/trustspace.log"));
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+        java.util.Optional<Path> passphraseFile = demoPassphrase(dataDir);
+        Map<String, NodeRole> roles = new LinkedHashMap<>();
+        roles.put("operator", NodeRole.OPERATOR);
+        roles.put("provider", NodeRole.CONNECTOR);
+        roles.put("consumer", NodeRole.CONNECTOR);
+        ExecutorService starter = Executors.newFixedThreadPool(roles.size());
+        List<CompletableFuture<DemoNode>> starting = new ArrayList<>();
+        try {
+            int offset = 0;
+            for (Map.Entry<String, NodeRole> entry : roles.entrySet()) {
+                String name = entry.getKey();
+                int port = portBase + offset++;
+                String url = postgres.ensureDatabase(NodeDatabase.databaseName(name));
+                Map<String, Object> overrides = new LinkedHashMap<>();
+                overrides.put("trustspace.node.name", name);
+                overrides.put("trustspace.node.public-url", "http://127.0.0.1:" + port);
+                overrides.put("trustspace.suite", suite.label());
+                overrides.put("trustspace.data-dir", dataDir.toString());
+                overrides.put("trustspace.db.url", url);
+                overrides.put("trustspace.db.user", postgres.user());
+                passphraseFile.ifPresent(file -> overrides.put("trustspace.key.passphrase-file", file.toString()));
+                overrides.put("server.address", "127.0.0.1");
+                overrides.put("server.port", port);
+                overrides.put("spring.main.register-shutdown-hook", "false");
+                starting.add(CompletableFuture.supplyAsync(
+                        () -> new DemoNode(
+                                name,
+                                entry.getValue(),
+                                port,
+                                NodeLauncher.start(entry.getValue(), Map.of(), overrides, List.of())),
+                        starter));
+            }
+            List<DemoNode> nodes = new ArrayList<>();
+            for (CompletableFuture<DemoNode> node : starting) {
+                nodes.add(node.join());
+            }
+            return new DemoSpace(postgres, List.copyOf(nodes), suite);
+        } catch (RuntimeException e) {
+            starting.forEach(
+                    node -> node.thenAccept(started -> started.context().close()));
+            postgres.close();
+            throw e;
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    /**
+     * The demo seals its keys with a random passphrase kept beside its data (owner-only), unless the operator set
+     * TRUSTSPACE_KEY_PASSPHRASE. A production node has no such fallback.
+     */
+    private static java.util.Optional<Path> demoPassphrase(Path dataDir) {
+        String fromEnvironment = System.getenv("TRUSTSPACE_KEY_PASSPHRASE");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return java.util.Optional.empty(); // each node reads it from the environment itself
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path file = dataDir.resolve("demo-passphrase");
+            if (!Files.exists(file)) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(
+                        file, Base64.getUrlEncoder().withoutPadding().encodeToString(random), StandardCharsets.UTF_8);
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return java.util.Optional.of(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the demo key passphrase in " + dataDir, e);
+        }
+    }
+
+    public List<DemoNode> nodes() {
+        return nodes;
+    }
+
+    public DemoNode operator() {
+        return node("operator");
+    }
+
+    public DemoNode node(String name) {
+        return nodes.stream()
+                .filter(node -> node.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo node " + name));
+    }
+
+    public SuiteId suite() {
+        return suite;
+    }
+
+    @Override
+    public void close() {
+        nodes.parallelStream().forEach(node -> node.context().close());
+        postgres.close();
+    }
+}

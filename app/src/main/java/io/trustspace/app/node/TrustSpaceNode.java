@@ -1,0 +1,26 @@
+package io.trustspace.app.node;
+
+import io.trustspace.app.config.KeyConfiguration;
+import io.trustspace.app.config.NodeProperties;
+import io.trustspace.app.config.StorageConfiguration;
+import io.trustspace.app.config.WebConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The Spring Boot application of one node (operator or connector). Domain services are constructed by hand in the
+ * imported configuration classes; nothing is component-scanned.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableConfigurationProperties(NodeProperties.class)
+@Import({
+    StorageConfiguration.class,
+    WebConfiguration.class,
+    KeyConfiguration.class,
+    NodeInfoController.class,
+    io.trustspace.app.crypto.CryptoController.class
+})
+public class TrustSpaceNode {}

@@ -1,0 +1,36 @@
+package io.trustspace.app.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors raised outside Spring MVC (by Tomcat for an unparsable request, or by a filter) are forwarded to
+ * {@code /error}; this answers them in the same problem form as everything else.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String detail = switch (status) {
+            case NOT_FOUND -> "no endpoint " + (uri == null ? "" : uri);
+            case BAD_REQUEST -> "the request is malformed";
+            case INTERNAL_SERVER_ERROR ->
+                "the server failed unexpectedly; report request id " + RequestIdFilter.currentId(request);
+            default -> status.getReasonPhrase();
+        };
+        return Problems.response(Problems.of(
+                status, status.is5xxServerError() ? "internal" : "http-" + status.value(), detail, request));
+    }
+}

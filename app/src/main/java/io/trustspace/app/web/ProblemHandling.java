@@ -1,0 +1,137 @@
+package io.trustspace.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every exception that reaches Spring MVC into an RFC 9457 problem document with a detail a client can act
+ * on, and never into a stack trace. Unexpected exceptions become a 500 that names only the request id.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        String requestId = RequestIdFilter.currentId(request);
+        log.error(
+                "unexpected failure serving {} {} (request {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                requestId,
+                e);
+        return Problems.response(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "the server failed unexpectedly; report request id " + requestId,
+                request));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return Problems.response(Problems.of(
+                HttpStatus.BAD_REQUEST, "invalid", "parameter '" + e.getName() + "' has an invalid value", request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest webRequest) {
+        HttpServletRequest request = webRequest instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
+        ProblemDetail problem = Problems.of(statusCode, typeOf(statusCode), detail(ex, request), request);
+        HttpHeaders responseHeaders = new HttpHeaders();
+        if (headers != null) {
+            responseHeaders.putAll(headers);
+        }
+        responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, responseHeaders, statusCode);
+    }
+
+    private static String typeOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "invalid";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status.value();
+        };
+    }
+
+    static String detail(Exception ex, HttpServletRequest request) {
+        String path = request == null ? "" : request.getRequestURI();
+        if (ex instanceof NoResourceFoundException) {
+            return "no endpoint " + (request == null ? "" : request.getMethod() + " ") + path;
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            return "method " + e.getMethod() + " is not allowed on " + path
+                    + (e.getSupportedMethods() == null
+                            ? ""
+                            : "; allowed: " + String.join(", ", e.getSupportedMethods()));
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException e) {
+            return "content type " + (e.getContentType() == null ? "(none)" : e.getContentType())
+                    + " is not supported here; send "
+                    + e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException e) {
+            return "cannot produce an acceptable representation; available: " + e.getSupportedMediaTypes();
+        }
+        if (ex instanceof HttpMessageNotReadableException e) {
+            return unreadableBody(e);
+        }
+        if (ex instanceof MethodArgumentNotValidException e) {
+            return e.getBindingResult().getFieldErrors().stream()
+                    .map(error -> "'" + error.getField() + "' " + error.getDefaultMessage())
+                    .collect(Collectors.joining("; ", "invalid request: ", ""));
+        }
+        if (ex instanceof org.springframework.web.ErrorResponse response
+                && response.getBody().getDetail() != null) {
+            return response.getBody().getDetail();
+        }
+        return "the request could not be processed";
+    }
+
+    /** Says where JSON broke or which field had the wrong shape, without echoing Java type names. */
+    private static String unreadableBody(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return "request body: field '" + field + "' has a missing or invalid value";
+        }
+        if (cause instanceof JacksonException jackson) {
+            TokenStreamLocation location = jackson.getLocation();
+            String where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return "request body is not valid JSON" + where;
+        }
+        return "request body is missing or unreadable";
+    }
+}

@@ -1,0 +1,70 @@
+package io.trustspace.app.web;
+
+import io.trustspace.common.Result;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * RFC 9457 problem documents for our management and operator APIs: the one place where a {@link Result.Failure}
+ * becomes an HTTP status.
+ */
+public final class Problems {
+
+    /** Problem type URIs are relative references into docs/api/problems.md. */
+    public static final String TYPE_BASE = "https://trustspace.io/problems/";
+
+    private Problems() {}
+
+    public static HttpStatus status(Result.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String type, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        if (request != null) {
+            problem.setInstance(URI.create(safePath(request.getRequestURI())));
+            String requestId = RequestIdFilter.currentId(request);
+            if (requestId != null) {
+                problem.setProperty("requestId", requestId);
+            }
+        }
+        return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> response(Result.Failure<?> failure, HttpServletRequest request) {
+        HttpStatus status = status(failure.kind());
+        String type = failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return response(of(status, type, failure.reason(), request));
+    }
+
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** The request path as an instance reference; anything that would not be a valid URI is dropped. */
+    private static String safePath(String path) {
+        if (path == null) {
+            return "/";
+        }
+        try {
+            return URI.create(path).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+}
