@@ -104,6 +104,40 @@ class TlsIT {
     }
 
     @Test
+    void pkcs12KeyStore_servesHttps() throws Exception {
+        Pem pem = selfSigned("p12");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        java.security.cert.Certificate certificate;
+        try (var in = Files.newInputStream(pem.certificate())) {
+            certificate =
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        java.security.PrivateKey key = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter()
+                .getPrivateKey(org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(
+                        new org.bouncycastle.util.io.pem.PemReader(Files.newBufferedReader(pem.privateKey()))
+                                .readPemObject()
+                                .getContent()));
+        store.setKeyEntry("node", key, "store-pass".toCharArray(), new java.security.cert.Certificate[] {certificate});
+        Path p12 = dir.resolve("node.p12");
+        try (var out = Files.newOutputStream(p12)) {
+            store.store(out, "store-pass".toCharArray());
+        }
+        try (TestNode node = TestNode.start(
+                "tls-p12",
+                "intl",
+                Map.of("trustspace.tls.keystore", "file:" + p12, "trustspace.tls.keystore-password", "store-pass"))) {
+            HttpClient trusting = OutboundHttpClients.create(
+                    new NodeProperties.HttpClient(pem.certificate().toString(), null));
+            HttpResponse<String> response = trusting.send(
+                    HttpRequest.newBuilder(URI.create(node.url("/actuator/health")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void plainHttp_offLoopback_refusesToStart() {
         assertThatThrownBy(() -> TestNode.start("exposed", "intl", Map.of("server.address", "0.0.0.0")))
                 .hasStackTraceContaining("refusing plain HTTP on 0.0.0.0");
