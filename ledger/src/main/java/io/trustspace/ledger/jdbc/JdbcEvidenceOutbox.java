@@ -1,0 +1,171 @@
+package io.trustspace.ledger.jdbc;
+
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.ledger.evidence.EvidenceRecord;
+import io.trustspace.ledger.evidence.Receipt;
+import io.trustspace.ledger.evidence.ReceiptJson;
+import io.trustspace.ledger.evidence.SignedEvidence;
+import io.trustspace.ledger.outbox.EvidenceOutbox;
+import io.trustspace.ledger.outbox.OutboxRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The evidence outbox in PostgreSQL (tables {@code evidence_outbox}, {@code evidence_subject_head}). Claims use
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, so several replicas of a node can drain one outbox without
+ * delivering a record twice at the same time, and a crashed appender's claims come due again.
+ */
+public final class JdbcEvidenceOutbox implements EvidenceOutbox {
+
+    private final JdbcTransactions transactions;
+
+    public JdbcEvidenceOutbox(JdbcTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void add(SignedEvidence evidence, Instant now) {
+        EvidenceRecord record = evidence.record();
+        transactions.withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO evidence_outbox (record_id, type, subjects, entry, jws, created_at, state,"
+                            + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)")) {
+                insert.setString(1, record.id());
+                insert.setString(2, record.type());
+                insert.setArray(
+                        3, connection.createArrayOf("text", record.subjects().toArray()));
+                insert.setBytes(4, record.canonicalJson());
+                insert.setString(5, evidence.jws());
+                insert.setTimestamp(6, Timestamp.from(now));
+                insert.setTimestamp(7, Timestamp.from(now));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> head(String subject) {
+        return transactions.withConnection(connection -> {
+            // FOR UPDATE: two transactions recording about one subject queue up, so 'previous' forms a chain.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT record_id FROM evidence_subject_head WHERE subject = ? FOR UPDATE")) {
+                select.setString(1, subject);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setHead(String subject, String recordId) {
+        transactions.withConnection(connection -> {
+            try (PreparedStatement upsert =
+                    connection.prepareStatement("INSERT INTO evidence_subject_head (subject, record_id) VALUES (?, ?)"
+                            + " ON CONFLICT (subject) DO UPDATE SET record_id = EXCLUDED.record_id")) {
+                upsert.setString(1, subject);
+                upsert.setString(2, recordId);
+                return upsert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<OutboxRecord> claimDue(int max, Instant now, Instant leaseUntil) {
+        return transactions.inTransaction(() -> transactions.withConnection(connection -> {
+            List<OutboxRecord> claimed = new ArrayList<>();
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT record_id, entry, jws, attempts FROM evidence_outbox"
+                            + " WHERE state = 'PENDING' AND next_attempt_at <= ?"
+                            + " ORDER BY next_attempt_at, seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                select.setTimestamp(1, Timestamp.from(now));
+                select.setInt(2, max);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Result<EvidenceRecord> record = EvidenceRecord.fromCanonicalJson(rows.getBytes(2));
+                        // Our own rows were validated when written; a row that no longer parses was altered.
+                        claimed.add(new OutboxRecord(
+                                new SignedEvidence(record.orElseThrow(), rows.getString(3)), rows.getInt(4)));
+                    }
+                }
+            }
+            if (!claimed.isEmpty()) {
+                try (PreparedStatement lease = connection.prepareStatement(
+                        "UPDATE evidence_outbox SET next_attempt_at = ?, attempts = attempts + 1"
+                                + " WHERE record_id = ANY(?)")) {
+                    lease.setTimestamp(1, Timestamp.from(leaseUntil));
+                    lease.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "text",
+                                    claimed.stream().map(r -> r.record().id()).toArray()));
+                    lease.executeUpdate();
+                }
+            }
+            return claimed;
+        }));
+    }
+
+    @Override
+    public void markAppended(String recordId, Receipt receipt, Instant now) {
+        transactions.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE evidence_outbox SET state = 'APPENDED', leaf_index = ?, receipt = ?, appended_at = ?,"
+                            + " last_error = NULL WHERE record_id = ?")) {
+                update.setLong(1, receipt.leafIndex());
+                update.setString(2, ReceiptJson.format(receipt));
+                update.setTimestamp(3, Timestamp.from(now));
+                update.setString(4, recordId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void markFailed(String recordId, String reason, Instant retryAt) {
+        transactions.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE evidence_outbox SET next_attempt_at = ?, last_error = ? WHERE record_id = ?"
+                            + " AND state = 'PENDING'")) {
+                update.setTimestamp(1, Timestamp.from(retryAt));
+                update.setString(2, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+                update.setString(3, recordId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Receipt> receipt(String recordId) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT receipt FROM evidence_outbox WHERE record_id = ?")) {
+                select.setString(1, recordId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next() || row.getString(1) == null) {
+                        return Optional.<Receipt>empty();
+                    }
+                    return Optional.of(ReceiptJson.parse(row.getString(1)).orElseThrow());
+                }
+            }
+        });
+    }
+
+    @Override
+    public long pending() {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement count = connection.prepareStatement(
+                            "SELECT count(*) FROM evidence_outbox WHERE state = 'PENDING'");
+                    ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package io.trustspace.ledger.outbox;
+
+import io.trustspace.ledger.evidence.Receipt;
+import io.trustspace.ledger.evidence.SignedEvidence;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node's evidence outbox (port). {@link #add} and the subject-head methods take part in the caller's transaction,
+ * so evidence commits or rolls back with the state change it records. Delivery is at least once: a claimed record
+ * whose delivery is not confirmed becomes due again after its lease.
+ *
+ * <p>Implementations must be thread-safe and safe to share between replicas of a node.
+ */
+public interface EvidenceOutbox {
+
+    void add(SignedEvidence evidence, Instant now);
+
+    /** The id of the last record this node wrote about {@code subject}. */
+    Optional<String> head(String subject);
+
+    void setHead(String subject, String recordId);
+
+    /**
+     * Claims up to {@code max} due records for delivery, oldest first, and pushes their next attempt to
+     * {@code leaseUntil} so that no other appender takes them meanwhile.
+     */
+    List<OutboxRecord> claimDue(int max, Instant now, Instant leaseUntil);
+
+    void markAppended(String recordId, Receipt receipt, Instant now);
+
+    void markFailed(String recordId, String reason, Instant retryAt);
+
+    /** The stored receipt of an appended record. */
+    Optional<Receipt> receipt(String recordId);
+
+    /** How many records wait for delivery. */
+    long pending();
+}
