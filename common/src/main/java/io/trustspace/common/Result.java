@@ -77,6 +77,14 @@ public sealed interface Result<T> {
         throw new IllegalStateException(failure.kind() + ": " + failure.reason());
     }
 
+    /** Either {@code ok} of the value or {@code failed} of the failure: how an edge turns a result into a response. */
+    default <R> R fold(Function<? super T, ? extends R> ok, Function<? super Failure<T>, ? extends R> failed) {
+        if (this instanceof Ok<T> value) {
+            return ok.apply(value.value());
+        }
+        return failed.apply((Failure<T>) this);
+    }
+
     default <U> Result<U> map(Function<? super T, ? extends U> mapper) {
         if (this instanceof Ok<T> ok) {
             return new Ok<>(mapper.apply(ok.value()));

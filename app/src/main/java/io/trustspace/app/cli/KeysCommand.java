@@ -4,16 +4,25 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.trustspace.app.db.EmbeddedPostgresServer;
 import io.trustspace.app.db.NodeDatabase;
-import io.trustspace.app.keys.JdbcNodeKeyStore;
+import io.trustspace.app.did.JdbcNodeSettings;
+import io.trustspace.app.evidence.NodeEvidenceSigner;
+import io.trustspace.app.keys.KeyPurpose;
+import io.trustspace.app.keys.KeyRotation;
 import io.trustspace.app.keys.KeyStoreException;
+import io.trustspace.app.keys.NodeKeyring;
 import io.trustspace.app.keys.NodeKeys;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.crypto.CryptoSuite;
 import io.trustspace.crypto.CryptoSuites;
 import io.trustspace.crypto.SuiteId;
+import io.trustspace.ledger.jdbc.JdbcEvidenceOutbox;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -34,6 +43,34 @@ import picocli.CommandLine.Spec;
         subcommands = {KeysCommand.ListKeys.class, KeysCommand.Rotate.class})
 public final class KeysCommand {
 
+    /** An unlocked key store of a node, with what rotation needs to record its evidence. */
+    record Opened(JdbcTransactions transactions, NodeKeyring keyring, CryptoSuite suite) {
+        NodeKeys signing() {
+            return keyring.keys(KeyPurpose.SIGNING);
+        }
+
+        /**
+         * Rotation as the node itself does it: evidence signed as the node goes into its outbox in the same
+         * transaction; the running node's appender delivers it.
+         */
+        KeyRotation rotation() {
+            String did = new JdbcNodeSettings(transactions)
+                    .get(JdbcNodeSettings.DID)
+                    .orElseThrow(() -> new CliException(
+                            "the node has never started, so its DID is unknown;" + " start it once before rotating"));
+            NodeKeys keys = signing();
+            EvidenceRecorder recorder = new EvidenceRecorder(
+                    transactions,
+                    new JdbcEvidenceOutbox(transactions),
+                    new NodeEvidenceSigner(did, keys),
+                    suite,
+                    Clock.systemUTC(),
+                    () -> UUID.randomUUID().toString(),
+                    () -> {});
+            return new KeyRotation(transactions, keys, recorder, did);
+        }
+    }
+
     static final class Target {
         @Option(names = "--node", required = true, description = "Node name (operator, provider, consumer, …).")
         String node;
@@ -50,8 +87,8 @@ public final class KeysCommand {
         @Mixin
         PassphraseSource passphrase;
 
-        /** Opens the node's keys, runs {@code action}, and releases everything it started. */
-        <T> T withKeys(Function<NodeKeys, T> action) {
+        /** Opens the node's key store, runs {@code action}, and releases everything it started. */
+        <T> T withKeys(Function<Opened, T> action) {
             String url = System.getenv("TRUSTSPACE_DB_URL");
             EmbeddedPostgresServer started = null;
             HikariConfig config = new HikariConfig();
@@ -75,13 +112,11 @@ public final class KeysCommand {
             char[] secret = passphrase.read("key passphrase of node " + node, dataDir.resolve("demo-passphrase"));
             try (HikariDataSource dataSource = new HikariDataSource(config)) {
                 Flyway.configure().dataSource(dataSource).load().migrate();
-                NodeKeys keys = NodeKeys.open(
-                        new JdbcNodeKeyStore(dataSource),
-                        CryptoSuites.of(SuiteId.parse(suite)),
-                        secret,
-                        new SecureRandom(),
-                        Clock.systemUTC());
-                return action.apply(keys);
+                JdbcTransactions transactions = new JdbcTransactions(dataSource);
+                CryptoSuite cryptoSuite = CryptoSuites.of(SuiteId.parse(suite));
+                NodeKeyring keyring =
+                        NodeKeyring.unlock(transactions, cryptoSuite, secret, new SecureRandom(), Clock.systemUTC());
+                return action.apply(new Opened(transactions, keyring, cryptoSuite));
             } catch (KeyStoreException e) {
                 throw new CliException(e.getMessage());
             } finally {
@@ -103,8 +138,9 @@ public final class KeysCommand {
 
         @Override
         public Integer call() {
-            target.withKeys(keys -> {
-                keys.all()
+            target.withKeys(opened -> {
+                opened.signing()
+                        .all()
                         .forEach(key -> spec.commandLine()
                                 .getOut()
                                 .printf(
@@ -136,7 +172,8 @@ public final class KeysCommand {
 
         @Override
         public Integer call() {
-            NodeKeys.PublicNodeKey key = target.withKeys(NodeKeys::rotate);
+            NodeKeys.PublicNodeKey key =
+                    target.withKeys(opened -> opened.rotation().rotate().active());
             spec.commandLine().getOut().println("new active key " + key.kid() + " (" + key.algorithm() + ")");
             spec.commandLine().getOut().flush();
             return 0;

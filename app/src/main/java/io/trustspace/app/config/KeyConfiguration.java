@@ -1,8 +1,11 @@
 package io.trustspace.app.config;
 
-import io.trustspace.app.keys.JdbcNodeKeyStore;
+import io.trustspace.app.did.NodeIdentity;
+import io.trustspace.app.keys.KeyPurpose;
 import io.trustspace.app.keys.KeyStoreException;
+import io.trustspace.app.keys.NodeKeyring;
 import io.trustspace.app.keys.NodeKeys;
+import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.crypto.CryptoSuite;
 import io.trustspace.crypto.CryptoSuites;
 import java.io.IOException;
@@ -11,11 +14,12 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The node's crypto suite, clock and keys. */
+/** The node's identity, crypto suite, clock, transactions and keys. */
 @Configuration(proxyBeanMethods = false)
 public class KeyConfiguration {
 
@@ -34,21 +38,47 @@ public class KeyConfiguration {
         return CryptoSuites.of(properties.suiteId(), random);
     }
 
-    /** Depends on Flyway so the key tables exist before the store is opened. */
     @Bean
-    NodeKeys nodeKeys(
+    NodeIdentity nodeIdentity(
             NodeProperties properties,
-            DataSource dataSource,
+            @Value("${server.address:127.0.0.1}") String address,
+            @Value("${server.port:8080}") int port) {
+        return NodeIdentity.of(properties.node().name(), properties.publicUrl(address, port));
+    }
+
+    /** Depends on Flyway so that the tables exist before anything uses them. */
+    @Bean
+    JdbcTransactions transactions(DataSource dataSource, FlywayMigrationInitializer migrated) {
+        return new JdbcTransactions(dataSource);
+    }
+
+    @Bean
+    NodeKeyring nodeKeyring(
+            NodeProperties properties,
+            JdbcTransactions transactions,
             CryptoSuite suite,
             SecureRandom random,
-            Clock clock,
-            FlywayMigrationInitializer migrated) {
+            Clock clock) {
         char[] passphrase = passphrase(properties.key());
         try {
-            return NodeKeys.open(new JdbcNodeKeyStore(dataSource), suite, passphrase, random, clock);
+            return NodeKeyring.unlock(transactions, suite, passphrase, random, clock);
         } finally {
             java.util.Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /** Records the node's DID for offline tools (key rotation signs its evidence as the node). */
+    @Bean
+    io.trustspace.app.did.JdbcNodeSettings nodeSettings(JdbcTransactions transactions, NodeIdentity identity) {
+        io.trustspace.app.did.JdbcNodeSettings settings = new io.trustspace.app.did.JdbcNodeSettings(transactions);
+        settings.put(io.trustspace.app.did.JdbcNodeSettings.DID, identity.did());
+        return settings;
+    }
+
+    /** The keys this node signs evidence, tokens and agreements with. */
+    @Bean
+    NodeKeys signingKeys(NodeKeyring keyring) {
+        return keyring.keys(KeyPurpose.SIGNING);
     }
 
     static char[] passphrase(NodeProperties.Key key) {

@@ -2,6 +2,7 @@ package io.trustspace.app.config;
 
 import io.trustspace.crypto.SuiteId;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,7 +18,9 @@ public record NodeProperties(
         @DefaultValue Db db,
         @DefaultValue Key key,
         @DefaultValue Tls tls,
-        @DefaultValue HttpClient httpClient) {
+        @DefaultValue HttpClient httpClient,
+        @DefaultValue Ledger ledger,
+        @DefaultValue Did did) {
 
     /** Which node this is. */
     public record Node(
@@ -77,6 +80,28 @@ public record NodeProperties(
         public String toString() {
             return "HttpClient[trustStore=" + trustStore + "]";
         }
+    }
+
+    /**
+     * The evidence ledger. On the operator: {@code origin} names its log (default: the public URL's host and port
+     * followed by {@code /ledger}). Elsewhere: {@code url} is the operator's base URL that the evidence outbox
+     * delivers to, and {@code witness} turns on this node's witness endpoint.
+     */
+    public record Ledger(
+            String url, String origin, @DefaultValue("true") boolean witness, List<String> witnesses) {
+        public Ledger {
+            witnesses = witnesses == null ? List.of() : List.copyOf(witnesses);
+        }
+    }
+
+    /** DID resolution: did:web over plain HTTP is allowed only for loopback hosts, and only when switched on. */
+    public record Did(@DefaultValue("false") boolean httpOnLoopback) {}
+
+    /** Where peers reach this node: the configured public URL, else http://address:port (loopback only). */
+    public String publicUrl(String address, int port) {
+        return node.publicUrl() != null && !node.publicUrl().isBlank()
+                ? node.publicUrl().replaceAll("/+$", "")
+                : "http://" + address + ":" + port;
     }
 
     public SuiteId suiteId() {

@@ -33,6 +33,7 @@ final class DemoLogging {
             logging.setLogLevel(quiet, LogLevel.WARN);
         }
         logging.setLogLevel("org.springframework.web.servlet.PageNotFound", LogLevel.ERROR);
+        logging.setLogLevel("org.springdoc.core.events", LogLevel.ERROR);
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
     }
 }

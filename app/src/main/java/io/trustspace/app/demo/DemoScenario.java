@@ -1,7 +1,15 @@
 package io.trustspace.app.demo;
 
 import io.trustspace.app.demo.DemoSpace.DemoNode;
+import io.trustspace.app.keys.KeyRotation;
+import io.trustspace.app.ledger.HttpTileSource;
 import io.trustspace.common.Result;
+import io.trustspace.ledger.evidence.EvidenceRecord;
+import io.trustspace.ledger.evidence.Receipt;
+import io.trustspace.ledger.note.NoteKey;
+import io.trustspace.ledger.note.NoteVerifier;
+import io.trustspace.ledger.outbox.EvidenceOutbox;
+import io.trustspace.ledger.tile.TileAuditor;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +54,10 @@ public final class DemoScenario {
         steps.add(new Step("OpenAPI 3.1 description is served", this::openApi));
         steps.add(new Step("Prometheus metrics are served", this::metrics));
         steps.add(new Step("bad requests get RFC 9457 problem documents", this::problems));
+        steps.add(new Step(
+                "a key rotation is evidenced and its ledger receipt verifies offline", this::rotationEvidence));
+        steps.add(new Step("the whole ledger audits from its tiles over plain HTTP", this::audit));
+        steps.add(new Step("溯源: the consumer's history in the ledger shows the rotation", this::history));
         boolean passed = true;
         for (Step step : steps) {
             Result<String> result;
@@ -143,6 +156,82 @@ public final class DemoScenario {
             }
         }
         return Result.ok("404, 405, 400, 415 all with a detail");
+    }
+
+    private EvidenceRecord rotated;
+
+    private Result<String> rotationEvidence() {
+        DemoNode consumer = space.node("consumer");
+        KeyRotation.Rotation rotation =
+                consumer.context().getBean(KeyRotation.class).rotate();
+        rotated = rotation.evidence();
+        EvidenceOutbox outbox = consumer.context().getBean(EvidenceOutbox.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Optional<Receipt> receipt = Optional.empty();
+        while (receipt.isEmpty() && System.nanoTime() < deadline) {
+            receipt = outbox.receipt(rotated.id());
+            if (receipt.isEmpty()) {
+                sleep(100);
+            }
+        }
+        if (receipt.isEmpty()) {
+            return Result.invalid("no receipt for " + rotated.id() + " within 20 s");
+        }
+        Receipt proof = receipt.get();
+        EvidenceRecord record = rotated;
+        return logVerifier()
+                .flatMap(verifier -> proof.verify(record, suite(), verifier))
+                .map(checkpoint -> "record " + record.id().substring(0, 8) + "… at index " + proof.leafIndex()
+                        + ", proven against tree size " + checkpoint.size());
+    }
+
+    private Result<String> audit() {
+        return logVerifier()
+                .flatMap(verifier -> new TileAuditor(
+                                suite(),
+                                new HttpTileSource(http, space.operator().baseUrl()))
+                        .auditLatest(List.of(verifier), 1, (index, entry) -> {})
+                        .map(report -> report.entries() + " entries, " + report.tiles() + " tiles, " + report.bundles()
+                                + " entry bundles recomputed; root matches the signed checkpoint"));
+    }
+
+    private Result<String> history() {
+        if (rotated == null) {
+            return Result.invalid("no rotation to look for");
+        }
+        String subject = rotated.subjects().get(0);
+        HttpResponse<String> response = get(space.operator().baseUrl() + "/ledger/v1/subjects/"
+                + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8) + "/history");
+        if (response.statusCode() != 200) {
+            return Result.invalid("history answered " + response.statusCode());
+        }
+        JsonNode records = json.readTree(response.body()).path("records");
+        for (JsonNode record : records) {
+            if (rotated.id().equals(record.path("record").path("id").asString())) {
+                return Result.ok(records.size() + " record(s) about " + subject + ", each with an inclusion proof");
+            }
+        }
+        return Result.invalid("the rotation record is not in the history of " + subject);
+    }
+
+    private io.trustspace.crypto.CryptoSuite suite() {
+        return io.trustspace.crypto.CryptoSuites.of(space.suite());
+    }
+
+    private Result<NoteVerifier> logVerifier() {
+        HttpResponse<String> response = get(space.operator().baseUrl() + "/ledger/v1/log-key");
+        if (response.statusCode() != 200) {
+            return Result.invalid("log key answered " + response.statusCode());
+        }
+        return NoteKey.parse(response.body().strip()).flatMap(key -> key.verifier(suite()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private HttpResponse<String> get(String url) {

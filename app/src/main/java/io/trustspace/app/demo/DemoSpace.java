@@ -73,6 +73,8 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.put("server.address", "127.0.0.1");
                 overrides.put("server.port", port);
                 overrides.put("spring.main.register-shutdown-hook", "false");
+                overrides.put("trustspace.did.http-on-loopback", "true");
+                overrides.put("trustspace.ledger.url", "http://127.0.0.1:" + portBase);
                 starting.add(CompletableFuture.supplyAsync(
                         () -> new DemoNode(
                                 name,

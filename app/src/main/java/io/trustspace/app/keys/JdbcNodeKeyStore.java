@@ -1,7 +1,8 @@
 package io.trustspace.app.keys;
 
+import io.trustspace.common.jdbc.DataAccessException;
+import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.crypto.SignatureAlgorithm;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,58 +11,69 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
- * The node's keys in PostgreSQL (tables {@code key_store} and {@code node_key}). Rotation retires the active key and
- * inserts the new one in one transaction; the partial unique index keeps at most one active key even when two
+ * The node's keys of one purpose in PostgreSQL (tables {@code key_store} and {@code node_key}). Rotation retires the
+ * active key and inserts the new one in one transaction (the caller's, if it has one, so that the evidence of the
+ * rotation commits with it); the partial unique index keeps at most one active key per purpose even when two
  * processes rotate at once (the loser gets {@link KeyStoreException}).
  */
 public final class JdbcNodeKeyStore {
 
-    private final DataSource dataSource;
+    private final JdbcTransactions transactions;
+    private final KeyPurpose purpose;
 
-    public JdbcNodeKeyStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public JdbcNodeKeyStore(JdbcTransactions transactions, KeyPurpose purpose) {
+        this.transactions = transactions;
+        this.purpose = purpose;
+    }
+
+    public KeyPurpose purpose() {
+        return purpose;
     }
 
     /** The sealing parameters and check value written when the store was created, if it was. */
     public Optional<StoreHeader> header() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("SELECT suite, kdf, check_value FROM key_store WHERE id = 1");
-                ResultSet row = select.executeQuery()) {
-            return row.next()
-                    ? Optional.of(new StoreHeader(row.getString(1), row.getString(2), row.getString(3)))
-                    : Optional.empty();
-        } catch (SQLException e) {
-            throw new KeyStoreException("cannot read the key store header", e);
-        }
+        return sql("cannot read the key store header", connection -> {
+            try (PreparedStatement select =
+                            connection.prepareStatement("SELECT suite, kdf, check_value FROM key_store WHERE id = 1");
+                    ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new StoreHeader(row.getString(1), row.getString(2), row.getString(3)))
+                        : Optional.<StoreHeader>empty();
+            }
+        });
     }
 
     /** Creates the header once; returns the header that won if another process created it first. */
     public StoreHeader createHeader(StoreHeader header, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO key_store (id, suite, kdf, check_value, created_at) VALUES (1, ?, ?, ?, ?)"
-                                + " ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, header.suite());
-            insert.setString(2, header.kdf());
-            insert.setString(3, header.checkValue());
-            insert.setTimestamp(4, Timestamp.from(now));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new KeyStoreException("cannot create the key store header", e);
-        }
+        sql("cannot create the key store header", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO key_store (id, suite, kdf, check_value, created_at) VALUES (1, ?, ?, ?, ?)"
+                            + " ON CONFLICT (id) DO NOTHING")) {
+                insert.setString(1, header.suite());
+                insert.setString(2, header.kdf());
+                insert.setString(3, header.checkValue());
+                insert.setTimestamp(4, Timestamp.from(now));
+                return insert.executeUpdate();
+            }
+        });
         return header().orElseThrow();
     }
 
     public List<StoredKey> all() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT kid, algorithm, public_key_pem, sealed_private, status, created_at, retired_at"
-                                + " FROM node_key ORDER BY created_at, kid");
-                ResultSet rows = select.executeQuery()) {
+        return sql("cannot read node keys", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT kid, algorithm, public_key_pem, sealed_private, status, created_at, retired_at"
+                            + " FROM node_key WHERE purpose = ? ORDER BY created_at, kid")) {
+                select.setString(1, purpose.label());
+                return read(select);
+            }
+        });
+    }
+
+    private static List<StoredKey> read(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
             List<StoredKey> keys = new ArrayList<>();
             while (rows.next()) {
                 keys.add(new StoredKey(
@@ -76,8 +88,6 @@ public final class JdbcNodeKeyStore {
                                 : rows.getTimestamp(7).toInstant()));
             }
             return keys;
-        } catch (SQLException e) {
-            throw new KeyStoreException("cannot read node keys", e);
         }
     }
 
@@ -89,29 +99,36 @@ public final class JdbcNodeKeyStore {
 
     /** Retires the current active key (if any) and makes {@code next} active, atomically. */
     public void activate(StoredKey next, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement retire = connection.prepareStatement(
-                            "UPDATE node_key SET status = 'RETIRED', retired_at = ? WHERE status = 'ACTIVE'"
-                                    + " AND purpose = 'signing'");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO node_key (kid, purpose, algorithm, public_key_pem, sealed_private, status,"
-                                    + " created_at) VALUES (?, 'signing', ?, ?, ?, 'ACTIVE', ?)")) {
-                retire.setTimestamp(1, Timestamp.from(now));
-                retire.executeUpdate();
-                insert.setString(1, next.kid());
-                insert.setString(2, next.algorithm().name());
-                insert.setString(3, next.publicKeyPem());
-                insert.setString(4, next.sealedPrivate());
-                insert.setTimestamp(5, Timestamp.from(now));
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
+        try {
+            transactions.inTransaction(() -> transactions.withConnection(connection -> {
+                try (PreparedStatement retire = connection.prepareStatement(
+                                "UPDATE node_key SET status = 'RETIRED', retired_at = ? WHERE status = 'ACTIVE'"
+                                        + " AND purpose = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO node_key (kid, purpose, algorithm, public_key_pem, sealed_private,"
+                                        + " status, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)")) {
+                    retire.setTimestamp(1, Timestamp.from(now));
+                    retire.setString(2, purpose.label());
+                    retire.executeUpdate();
+                    insert.setString(1, next.kid());
+                    insert.setString(2, purpose.label());
+                    insert.setString(3, next.algorithm().name());
+                    insert.setString(4, next.publicKeyPem());
+                    insert.setString(5, next.sealedPrivate());
+                    insert.setTimestamp(6, Timestamp.from(now));
+                    return insert.executeUpdate();
+                }
+            }));
+        } catch (DataAccessException e) {
             throw new KeyStoreException("cannot activate key " + next.kid() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T sql(String failure, JdbcTransactions.SqlWork<T> work) {
+        try {
+            return transactions.withConnection(work);
+        } catch (DataAccessException e) {
+            throw new KeyStoreException(failure + ": " + e.getMessage(), e);
         }
     }
 

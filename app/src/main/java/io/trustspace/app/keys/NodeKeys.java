@@ -6,28 +6,21 @@ import io.trustspace.crypto.SignatureAlgorithm;
 import io.trustspace.crypto.keys.Jwks;
 import io.trustspace.crypto.keys.KeySealer;
 import io.trustspace.crypto.keys.PemKeys;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * This node's signing keys: generated on first start, sealed at rest with the node passphrase, rotatable, with
- * retired keys kept for verifying what they signed. Key ids are RFC 7638 JWK thumbprints (over the suite hash).
+ * A node's keys of one {@link KeyPurpose}: the first generated on first use, sealed at rest, rotatable, with retired
+ * keys kept for verifying what they signed. Key ids are RFC 7638 JWK thumbprints (over the suite hash).
  *
  * <p>Thread-safe; the active private key is held in memory only while the node runs.
  */
 public final class NodeKeys {
-
-    /** Sealed with the key store's KEK; opening it proves the passphrase before any key is touched. */
-    private static final byte[] CHECK_PLAINTEXT = "trustspace key store".getBytes(StandardCharsets.UTF_8);
-
-    private static final String KDF = "pbkdf2-hmac-sha256";
 
     /** A public key of this node, as published (DID document, node info). */
     public record PublicNodeKey(
@@ -37,6 +30,9 @@ public final class NodeKeys {
             StoredKey.KeyStatus status,
             Instant createdAt,
             Instant retiredAt) {}
+
+    /** A signature and the id of the key that made it. */
+    public record Signature(String kid, byte[] value) {}
 
     private record ActiveKey(PublicNodeKey publicKey, PrivateKey privateKey) {}
 
@@ -53,31 +49,19 @@ public final class NodeKeys {
         this.clock = clock;
     }
 
-    /**
-     * Opens the node's key store, creating it and the first signing key on first use.
-     *
-     * @throws KeyStoreException when the passphrase is wrong or the store was created for another suite
-     */
-    public static NodeKeys open(
-            JdbcNodeKeyStore store, CryptoSuite suite, char[] passphrase, SecureRandom random, Clock clock) {
-        KeySealer sealer = new KeySealer(passphrase, suite.aeadAlgorithm(), random);
-        Optional<JdbcNodeKeyStore.StoreHeader> existing = store.header();
-        JdbcNodeKeyStore.StoreHeader header = existing.orElseGet(() -> store.createHeader(
-                new JdbcNodeKeyStore.StoreHeader(
-                        suite.id().label(), KDF, sealer.seal(CHECK_PLAINTEXT).encode()),
-                clock.instant()));
-        if (!header.suite().equals(suite.id().label())) {
-            throw new KeyStoreException("this node's keys were created for the " + header.suite()
-                    + " suite, but the node is configured with " + suite.id().label()
-                    + "; a space keeps one suite (use a new database to switch)");
-        }
-        if (!(sealer.open(header.checkValue()).isOk())) {
-            throw new KeyStoreException(
-                    "the key passphrase does not open this node's key store (TRUSTSPACE_KEY_PASSPHRASE)");
-        }
+    static NodeKeys open(JdbcNodeKeyStore store, CryptoSuite suite, KeySealer sealer, Clock clock) {
         NodeKeys keys = new NodeKeys(store, suite, sealer, clock);
         keys.active = store.active().map(keys::unseal).orElseGet(keys::generate);
         return keys;
+    }
+
+    public KeyPurpose purpose() {
+        return store.purpose();
+    }
+
+    /** The suite these keys belong to (intl for witness keys, else the space's). */
+    public CryptoSuite suite() {
+        return suite;
     }
 
     /** The key this node signs with now. */
@@ -85,14 +69,29 @@ public final class NodeKeys {
         return active.publicKey();
     }
 
+    /** The active key with its id, taken together so a concurrent rotation cannot mix them. */
+    public record ActiveKeyPair(String kid, KeyPair keyPair) {
+        @Override
+        public String toString() {
+            return "ActiveKeyPair[" + kid + "]";
+        }
+    }
+
+    /**
+     * The active key pair, for signers that need the private key (JWS, checkpoint notes). Never log or serialise
+     * it.
+     */
+    public ActiveKeyPair activeKeyPair() {
+        ActiveKey key = active;
+        return new ActiveKeyPair(
+                key.publicKey().kid(), new KeyPair(key.publicKey().publicKey(), key.privateKey()));
+    }
+
     /** Signs with the active key; returns the key id with the signature so verifiers can pick the key. */
     public Signature sign(byte[] message) {
         ActiveKey key = active;
         return new Signature(key.publicKey().kid(), suite.sign(key.privateKey(), message));
     }
-
-    /** A signature and the id of the key that made it. */
-    public record Signature(String kid, byte[] value) {}
 
     /** All keys, active and retired, oldest first. */
     public List<PublicNodeKey> all() {
@@ -103,7 +102,10 @@ public final class NodeKeys {
         return all().stream().filter(key -> key.kid().equals(kid)).findFirst();
     }
 
-    /** Makes a new active key; the previous one is retired but stays resolvable. */
+    /**
+     * Makes a new active key; the previous one is retired but stays resolvable. Joins the caller's transaction, so
+     * the evidence of the rotation can commit with it.
+     */
     public synchronized PublicNodeKey rotate() {
         active = generate();
         return active.publicKey();
@@ -111,7 +113,10 @@ public final class NodeKeys {
 
     /** Re-reads the active key, e.g. after another process (the CLI) rotated it. */
     public void refresh() {
-        store.active().map(this::unseal).ifPresent(key -> active = key);
+        store.active()
+                .filter(stored -> !stored.kid().equals(active.publicKey().kid()))
+                .map(this::unseal)
+                .ifPresent(key -> active = key);
     }
 
     private ActiveKey generate() {

@@ -1,9 +1,13 @@
 package io.trustspace.app.node;
 
+import io.trustspace.app.config.EvidenceConfiguration;
 import io.trustspace.app.config.KeyConfiguration;
+import io.trustspace.app.config.LedgerConfiguration;
 import io.trustspace.app.config.NodeProperties;
 import io.trustspace.app.config.StorageConfiguration;
 import io.trustspace.app.config.WebConfiguration;
+import io.trustspace.app.crypto.CryptoController;
+import io.trustspace.app.did.DidDocumentController;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +24,10 @@ import org.springframework.context.annotation.Import;
     StorageConfiguration.class,
     WebConfiguration.class,
     KeyConfiguration.class,
+    EvidenceConfiguration.class,
+    LedgerConfiguration.class,
     NodeInfoController.class,
-    io.trustspace.app.crypto.CryptoController.class
+    CryptoController.class,
+    DidDocumentController.class
 })
 public class TrustSpaceNode {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.crypto.CryptoSuite;
 import io.trustspace.crypto.CryptoSuites;
 import io.trustspace.crypto.SignatureAlgorithm;
@@ -47,12 +48,13 @@ class NodeKeysIT {
     }
 
     private static NodeKeys open(HikariDataSource dataSource, SuiteId suite, char[] passphrase) {
-        return NodeKeys.open(
-                new JdbcNodeKeyStore(dataSource),
-                CryptoSuites.of(suite),
-                passphrase,
-                new SecureRandom(),
-                Clock.systemUTC());
+        return NodeKeyring.unlock(
+                        new JdbcTransactions(dataSource),
+                        CryptoSuites.of(suite),
+                        passphrase,
+                        new SecureRandom(),
+                        Clock.systemUTC())
+                .keys(KeyPurpose.SIGNING);
     }
 
     @ParameterizedTest(name = "{0}")
