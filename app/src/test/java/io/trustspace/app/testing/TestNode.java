@@ -20,17 +20,36 @@ public final class TestNode implements AutoCloseable {
 
     public static final String PASSPHRASE = "test passphrase, not a secret";
 
-    private final ConfigurableApplicationContext context;
+    private final NodeRole role;
+    private final Map<String, Object> overrides;
+    private ConfigurableApplicationContext context;
     private final String baseUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestNode(ConfigurableApplicationContext context, String scheme) {
+    private TestNode(
+            NodeRole role, Map<String, Object> overrides, ConfigurableApplicationContext context, String scheme) {
+        this.role = role;
+        this.overrides = overrides;
         this.context = context;
         this.baseUrl = scheme + "://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     public static TestNode start(String name, String suite, Map<String, ?> extra) {
+        return start(NodeRole.CONNECTOR, name, suite, extra);
+    }
+
+    /** A free loopback port; the node binds it explicitly so that its public URL and DID are known up front. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestNode start(NodeRole role, String name, String suite, Map<String, ?> extra) {
         TestDatabases.Target db = TestDatabases.freshEmbedded();
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("trustspace.node.name", name);
@@ -45,15 +64,32 @@ public final class TestNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        overrides.put("server.port", 0);
+        int port = freePort();
+        overrides.put("server.port", port);
+        overrides.put("trustspace.node.public-url", "http://127.0.0.1:" + port);
+        overrides.put("trustspace.did.http-on-loopback", "true");
         overrides.putAll(extra);
-        ConfigurableApplicationContext context = NodeLauncher.start(NodeRole.CONNECTOR, Map.of(), overrides, List.of());
+        ConfigurableApplicationContext context = NodeLauncher.start(role, Map.of(), overrides, List.of());
         boolean tls = extra.keySet().stream().anyMatch(key -> key.startsWith("trustspace.tls."));
-        return new TestNode(context, tls ? "https" : "http");
+        return new TestNode(role, overrides, context, tls ? "https" : "http");
     }
 
     public String url(String path) {
         return baseUrl + path;
+    }
+
+    /** Stops the node and starts it again on the same database and port (an orderly restart). */
+    public void restart() {
+        context.close();
+        context = NodeLauncher.start(role, Map.of(), overrides, List.of());
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public ConfigurableApplicationContext context() {
