@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             CryptoCommand.class,
             KeysCommand.class,
+            io.trustspace.app.cli.LedgerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TrustSpace {
