@@ -80,7 +80,13 @@ public final class TestNode implements AutoCloseable {
 
     /** Stops the node and starts it again on the same database and port (an orderly restart). */
     public void restart() {
+        restart(Map.of());
+    }
+
+    /** Restarts with some settings changed. */
+    public void restart(Map<String, ?> changed) {
         context.close();
+        overrides.putAll(changed);
         context = NodeLauncher.start(role, Map.of(), overrides, List.of());
     }
 
