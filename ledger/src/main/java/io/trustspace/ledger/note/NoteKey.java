@@ -127,9 +127,9 @@ public record NoteKey(String name, NoteKeyType type, byte[] publicKey) {
 
     /**
      * A verifier for this key that checks signatures through {@code suite}: a {@link CosignatureVerifier} for
-     * {@link NoteKeyType#COSIGNATURE_V1}, a {@link SuiteNoteVerifier} otherwise. Fails if no installed security
-     * provider can decode the public key (SM2 needs one with the sm2p256v1 curve); then use
-     * {@link #verifier(CryptoSuite, PublicKey)}.
+     * {@link NoteKeyType#COSIGNATURE_V1}, a {@link SuiteNoteVerifier} otherwise. The raw key is decoded by the crypto
+     * module ({@code KeyType.publicKey}), which needs no installed security provider; a key that is not a valid point
+     * is an {@code INVALID} failure.
      */
     public Result<NoteVerifier> verifier(CryptoSuite suite) {
         return PublicKeyEncoding.decode(type, publicKey).map(key -> verifier(suite, key));

@@ -80,12 +80,16 @@ public final class Provenance {
                 continue;
             }
             for (LogEntry entry : store.bySubject(current, MAX_RECORDS)) {
-                EvidenceRecord record = EvidenceRecord.fromCanonicalJson(entry.entry()).orElseThrow();
+                EvidenceRecord record =
+                        EvidenceRecord.fromCanonicalJson(entry.entry()).orElseThrow();
                 activities.putIfAbsent(record.id(), record);
                 if (record.type().endsWith(".derived") && record.subjects().size() > 1) {
                     String derived = record.subjects().get(0);
-                    List<String> sources = record.subjects().subList(1, record.subjects().size());
-                    derivedFrom.computeIfAbsent(derived, d -> new LinkedHashSet<>()).addAll(sources);
+                    List<String> sources =
+                            record.subjects().subList(1, record.subjects().size());
+                    derivedFrom
+                            .computeIfAbsent(derived, d -> new LinkedHashSet<>())
+                            .addAll(sources);
                     queue.add(derived);
                     queue.addAll(sources);
                 }

@@ -176,8 +176,7 @@ public record AddCheckpointRequest(long oldSize, List<byte[]> consistencyProof, 
         if (digits.isEmpty()
                 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
                 || (digits.length() > 1 && digits.charAt(0) == '0')) {
-            return Result.invalid(
-                    "old size '" + excerpt(digits) + "' is not a decimal without sign or leading zeros");
+            return Result.invalid("old size '" + excerpt(digits) + "' is not a decimal without sign or leading zeros");
         }
         try {
             return Result.ok(Long.parseLong(digits));
@@ -279,7 +278,7 @@ public record AddCheckpointRequest(long oldSize, List<byte[]> consistencyProof, 
 
     @Override
     public String toString() {
-        return "AddCheckpointRequest[old " + oldSize + ", " + consistencyProof.size() + " proof hashes, "
-                + checkpoint() + "]";
+        return "AddCheckpointRequest[old " + oldSize + ", " + consistencyProof.size() + " proof hashes, " + checkpoint()
+                + "]";
     }
 }

@@ -51,8 +51,8 @@ public record CosignaturePolicy(List<NoteVerifier> witnesses, int required) {
                 return bad.cast();
             }
             if (key.orElseThrow().type() != NoteKeyType.COSIGNATURE_V1) {
-                return Result.invalid("witness key " + key.orElseThrow().name() + " is a " + key.orElseThrow().type()
-                        + " key, not a cosignature/v1 key");
+                return Result.invalid("witness key " + key.orElseThrow().name() + " has type "
+                        + key.orElseThrow().type() + ", not a cosignature/v1 key");
             }
             Result<NoteVerifier> verifier = key.orElseThrow().verifier(CryptoSuites.of(SuiteId.INTL));
             if (verifier instanceof Result.Failure<NoteVerifier> bad) {

@@ -47,6 +47,7 @@ public record CosignedCheckpoint(long size, byte[] rootHash, String signedNote) 
 
     @Override
     public String toString() {
-        return "CosignedCheckpoint[size " + size + ", root " + Base64.getEncoder().encodeToString(rootHash) + "]";
+        return "CosignedCheckpoint[size " + size + ", root "
+                + Base64.getEncoder().encodeToString(rootHash) + "]";
     }
 }

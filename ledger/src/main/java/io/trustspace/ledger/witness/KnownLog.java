@@ -52,8 +52,8 @@ public record KnownLog(String origin, List<NoteVerifier> keys, CryptoSuite suite
             case ED25519 -> suite = CryptoSuites.of(SuiteId.INTL);
             case SM2_SM3 -> suite = CryptoSuites.of(SuiteId.GM);
             default -> {
-                return Result.invalid("key " + key.name() + " is a " + key.type()
-                        + " key; a log signs checkpoints with an Ed25519 or SM2 key");
+                return Result.invalid("key " + key.name() + " has type " + key.type()
+                        + "; a log signs checkpoints with an Ed25519 or SM2 key");
             }
         }
         if (!Checkpoint.parse(origin + "\n0\nAA==\n").isOk()) {

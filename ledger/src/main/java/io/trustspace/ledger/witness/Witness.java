@@ -124,7 +124,8 @@ public final class Witness {
             return new AddCheckpointOutcome.Invalid("root hash has " + root.length + " bytes; the trees of "
                     + known.origin() + " have " + hashLength + "-byte hashes");
         }
-        if (checkpoint.size() == 0 && !MessageDigest.isEqual(root, MerkleHasher.of(known.suite()).emptyRoot())) {
+        if (checkpoint.size() == 0
+                && !MessageDigest.isEqual(root, MerkleHasher.of(known.suite()).emptyRoot())) {
             return new AddCheckpointOutcome.Invalid("a checkpoint of size 0 must carry the root of the empty tree");
         }
 
@@ -216,7 +217,10 @@ public final class Witness {
             alerts.raise(known.origin(), reason, evidence);
         } catch (RuntimeException e) {
             // The refusal stands either way; make sure the evidence survives somewhere.
-            log.log(Level.SEVERE, "witness alert for " + known.origin() + " could not be raised; evidence:\n" + evidence, e);
+            log.log(
+                    Level.SEVERE,
+                    "witness alert for " + known.origin() + " could not be raised; evidence:\n" + evidence,
+                    e);
         }
     }
 

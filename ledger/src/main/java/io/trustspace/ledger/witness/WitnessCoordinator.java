@@ -99,8 +99,8 @@ public final class WitnessCoordinator {
             if (oldSize > size) {
                 // The witness cosigned a larger tree of this origin than the log's newest: it saw a checkpoint this
                 // log does not have (lost data, or someone else signing with the log's key). Never paper over that.
-                return Result.conflict("witness holds size " + oldSize + ", beyond the log's newest checkpoint "
-                        + size + ": the log lost checkpoints or its key signed another tree");
+                return Result.conflict("witness holds size " + oldSize + ", beyond the log's newest checkpoint " + size
+                        + ": the log lost checkpoints or its key signed another tree");
             }
             Result<ConsistencyProof> proof = log.consistencyProof(oldSize, size);
             if (proof instanceof Result.Failure<ConsistencyProof> failed) {
@@ -143,9 +143,10 @@ public final class WitnessCoordinator {
             }
             bad++;
         }
-        return Result.invalid(bad > 0
-                ? "witness returned " + bad + " cosignature(s) by its key that do not verify"
-                : "witness returned no cosignature by its key " + witness.name());
+        return Result.invalid(
+                bad > 0
+                        ? "witness returned " + bad + " cosignature(s) by its key that do not verify"
+                        : "witness returned no cosignature by its key " + witness.name());
     }
 
     private static String describe(AddCheckpointOutcome outcome) {

@@ -36,8 +36,10 @@ public interface WitnessedLog {
         return new WitnessedLog() {
             @Override
             public Optional<SignedNote> latestCheckpoint() {
-                return log.latestCheckpoint().map(StoredCheckpoint::note).map(note -> SignedNote.parse(note)
-                        .orElseThrow()); // the log wrote and verified this note itself: unreadable is a bug
+                return log.latestCheckpoint()
+                        .map(StoredCheckpoint::note)
+                        .map(note -> SignedNote.parse(note)
+                                .orElseThrow()); // the log wrote and verified this note itself: unreadable is a bug
             }
 
             @Override

@@ -72,12 +72,21 @@ class NoteKeyTest {
     }
 
     @Test
-    void verifier_explainsWhenNoInstalledProviderDecodesSm2Keys() {
-        // Bouncy Castle is not installed in java.security.Security here, as in the app, which passes the PublicKey.
+    void verifier_decodesSm2KeysWithoutAnInstalledProvider_andExplainsInvalidPoints() {
+        // Bouncy Castle is not installed in java.security.Security, as in the app: the crypto module's KeyType
+        // decodes the raw point with the suites' own provider instance.
         CryptoSuite gm = TestSuites.gm();
-        NoteKey key = NoteKey.of(
-                "log", NoteKeyType.SM2_SM3, gm.generateSigningKeyPair().getPublic());
-        assertReason(key.verifier(gm), "SM2 needs a provider with the sm2p256v1 curve, or pass the PublicKey");
+        KeyPair keys = gm.generateSigningKeyPair();
+        NoteKey key = NoteKey.of("log", NoteKeyType.SM2_SM3, keys.getPublic());
+        byte[] text = "a note\n".getBytes(StandardCharsets.UTF_8);
+
+        NoteVerifier verifier = key.verifier(gm).orElseThrow();
+
+        assertThat(verifier.verify(text, gm.sign(keys.getPrivate(), text))).isTrue();
+        byte[] offCurve = new byte[65];
+        offCurve[0] = 0x04;
+        offCurve[1] = 1;
+        assertReason(new NoteKey("log", NoteKeyType.SM2_SM3, offCurve).verifier(gm), "not a valid SM2 public key");
     }
 
     @Test

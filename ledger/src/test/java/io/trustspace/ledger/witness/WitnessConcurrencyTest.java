@@ -57,7 +57,9 @@ class WitnessConcurrencyTest {
             List<Long> seen = monitor.get(10, TimeUnit.SECONDS);
 
             for (int i = 1; i < seen.size(); i++) {
-                assertThat(seen.get(i)).as("witness state read %d after %d", i, i - 1).isGreaterThanOrEqualTo(seen.get(i - 1));
+                assertThat(seen.get(i))
+                        .as("witness state read %d after %d", i, i - 1)
+                        .isGreaterThanOrEqualTo(seen.get(i - 1));
             }
             CosignedCheckpoint last = store.latest(ORIGIN).orElseThrow();
             assertThat(last.size()).isEqualTo(Math.max(firstMax, secondMax));

@@ -44,9 +44,8 @@ class WitnessTest {
             AddCheckpointOutcome outcome = witness.addCheckpoint(log.request(old));
 
             assertThat(outcome).isInstanceOf(AddCheckpointOutcome.Cosigned.class);
-            NoteSignature cosignature = ((AddCheckpointOutcome.Cosigned) outcome)
-                    .cosignatures()
-                    .get(0);
+            NoteSignature cosignature =
+                    ((AddCheckpointOutcome.Cosigned) outcome).cosignatures().get(0);
             assertThat(cosignature.claimsKeyOf(witnessKey)).isTrue();
             SignedNote cosigned = log.checkpoint().withSignature(cosignature);
             assertThat(SignedNote.parse(cosigned.format())
@@ -82,7 +81,8 @@ class WitnessTest {
         KeyPair logKeys = INTL.generateSigningKeyPair();
         GrowingLog honest = new GrowingLog(ORIGIN, INTL, logKeys).append(5, "entry");
         // Same origin, same key, same first three entries, then a different history: a fork.
-        GrowingLog fork = new GrowingLog(ORIGIN, INTL, logKeys).append(3, "entry").append(5, "forged");
+        GrowingLog fork =
+                new GrowingLog(ORIGIN, INTL, logKeys).append(3, "entry").append(5, "forged");
         Witness witness = witness(honest);
         assertCosigned(witness.addCheckpoint(honest.request(0)));
 
@@ -110,7 +110,8 @@ class WitnessTest {
     void equalSizesWithDifferentRoots_isASplitView_refusedWithAnAlert() {
         KeyPair logKeys = INTL.generateSigningKeyPair();
         GrowingLog honest = new GrowingLog(ORIGIN, INTL, logKeys).append(5, "entry");
-        GrowingLog fork = new GrowingLog(ORIGIN, INTL, logKeys).append(4, "entry").append(1, "forged");
+        GrowingLog fork =
+                new GrowingLog(ORIGIN, INTL, logKeys).append(4, "entry").append(1, "forged");
         Witness witness = witness(honest);
         assertCosigned(witness.addCheckpoint(honest.request(0)));
 
@@ -121,9 +122,11 @@ class WitnessTest {
                 .startsWith("split view: the log signed two checkpoints of size 5 with different roots");
         assertThat(AddCheckpointResponse.of(outcome).status()).isEqualTo(409);
         assertThat(store.latest(ORIGIN).orElseThrow().rootHash()).isEqualTo(honest.root(5));
-        assertThat(alerts.raised).singleElement().satisfies(alert -> assertThat(alert.evidence())
-                .contains(honest.checkpoint().format())
-                .contains(fork.checkpoint().format()));
+        assertThat(alerts.raised)
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.evidence())
+                        .contains(honest.checkpoint().format())
+                        .contains(fork.checkpoint().format()));
         // Re-submitting the checkpoint it cosigned is fine and yields a fresh cosignature.
         assertCosigned(witness.addCheckpoint(honest.request(5)));
     }

@@ -1,0 +1,90 @@
+package io.trustspace.ledger.witness;
+
+import static io.trustspace.ledger.witness.WitnessTest.CLOCK;
+import static io.trustspace.ledger.witness.WitnessTest.INTL;
+import static io.trustspace.ledger.witness.WitnessTest.ORIGIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustspace.common.Result;
+import io.trustspace.ledger.evidence.EvidenceRecord;
+import io.trustspace.ledger.evidence.Receipt;
+import io.trustspace.ledger.evidence.SignedEvidence;
+import io.trustspace.ledger.log.EvidenceLog;
+import io.trustspace.ledger.note.NoteKey;
+import io.trustspace.ledger.note.NoteVerifier;
+import io.trustspace.ledger.note.SuiteNoteSigner;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The coordinator over the operator's real {@link EvidenceLog}: receipts issued afterwards carry the cosignatures. */
+class EvidenceLogWitnessingTest {
+
+    @Test
+    void cosignaturesCollectedForTheEvidenceLog_travelWithItsReceipts() throws Exception {
+        SuiteNoteSigner logSigner = SuiteNoteSigner.create(ORIGIN, INTL.generateSigningKeyPair(), INTL);
+        NoteVerifier logKey = NoteKey.parse(logSigner.key().toVerifierKey())
+                .orElseThrow()
+                .verifier(INTL)
+                .orElseThrow();
+        List<Witness> witnesses = new ArrayList<>();
+        List<WitnessEndpoint> endpoints = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Witness witness = new Witness(
+                    WitnessTest.cosigner("witness.example/w" + i),
+                    List.of(KnownLog.fromVerifierKey(logSigner.key().toVerifierKey())
+                            .orElseThrow()),
+                    new InMemoryWitnessStore(),
+                    new WitnessTest.RecordingAlerts(),
+                    CLOCK);
+            witnesses.add(witness);
+            endpoints.add(new WitnessEndpoint(
+                    WitnessTest.verifierOf(witness), request -> Result.ok(witness.addCheckpoint(request))));
+        }
+        CosignaturePolicy twoOfThree = new CosignaturePolicy(
+                witnesses.stream().map(WitnessTest::verifierOf).toList(), 2);
+
+        try (EvidenceLog evidenceLog =
+                new EvidenceLog(new InMemoryLedgerStore(), INTL, logSigner, logKey, ORIGIN, Result::ok, CLOCK)) {
+            evidenceLog.start();
+            WitnessCoordinator coordinator = new WitnessCoordinator(WitnessedLog.of(evidenceLog), endpoints);
+            assertThat(coordinator.cosignLatest().treeSize()).isZero();
+
+            for (int batch = 0; batch < 3; batch++) {
+                for (int i = 0; i < 4; i++) {
+                    Result<Receipt> receipt = evidenceLog
+                            .submitVerified(evidence("ev-" + batch + "-" + i))
+                            .get(10, TimeUnit.SECONDS);
+                    assertThat(receipt.isOk()).isTrue();
+                }
+                CosigningRound round = coordinator.cosignLatest();
+                assertThat(round.cosignedBy()).hasSize(3);
+                assertThat(round.treeSize()).isEqualTo(evidenceLog.size());
+            }
+
+            Receipt receipt = evidenceLog.receipt("ev-0-0").orElseThrow();
+            assertThat(twoOfThree
+                            .check(receipt.signedCheckpoint(), logKey)
+                            .orElseThrow()
+                            .size())
+                    .isEqualTo(12);
+            assertThat(receipt.verify(evidence("ev-0-0").record(), INTL, logKey).isOk())
+                    .isTrue();
+        }
+    }
+
+    private static SignedEvidence evidence(String id) {
+        EvidenceRecord record = new EvidenceRecord(
+                id,
+                "contract.agreed",
+                "did:web:provider.example",
+                List.of("contract-7"),
+                "sha-256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                Instant.parse("2025-03-01T08:00:00Z"),
+                null);
+        // The log checks only the JWS's shape here (Result::ok stands in for the DID-based verifier).
+        return new SignedEvidence(record, "eyJhbGciOiJFZERTQSJ9..c2lnbmF0dXJl");
+    }
+}

@@ -1,0 +1,81 @@
+package io.trustspace.ledger.witness;
+
+import io.trustspace.ledger.log.LedgerStore;
+import io.trustspace.ledger.log.LogEntry;
+import io.trustspace.ledger.log.StoredCheckpoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A {@link LedgerStore} in memory, so witness tests can run the real {@code EvidenceLog}. Thread-safe. */
+final class InMemoryLedgerStore implements LedgerStore {
+
+    private final List<LogEntry> entries = new ArrayList<>();
+    private final TreeMap<Long, StoredCheckpoint> checkpoints = new TreeMap<>();
+
+    @Override
+    public synchronized void forEachEntry(EntryVisitor visitor) {
+        entries.forEach(entry -> visitor.visit(entry.index(), entry.entry(), entry.leafHash()));
+    }
+
+    @Override
+    public synchronized Optional<StoredCheckpoint> latestCheckpoint() {
+        return checkpoints.isEmpty()
+                ? Optional.empty()
+                : Optional.of(checkpoints.lastEntry().getValue());
+    }
+
+    @Override
+    public synchronized Optional<StoredCheckpoint> checkpoint(long size) {
+        return Optional.ofNullable(checkpoints.get(size));
+    }
+
+    @Override
+    public synchronized void append(List<LogEntry> appended, StoredCheckpoint checkpoint) {
+        entries.addAll(appended);
+        checkpoints.put(checkpoint.size(), checkpoint);
+    }
+
+    @Override
+    public synchronized void updateCheckpointNote(long size, String note) {
+        StoredCheckpoint old = checkpoints.get(size);
+        checkpoints.put(size, new StoredCheckpoint(size, old.rootHash(), note, old.issuedAt()));
+    }
+
+    @Override
+    public synchronized Map<String, Long> indicesOf(Collection<String> recordIds) {
+        Map<String, Long> found = new HashMap<>();
+        for (LogEntry entry : entries) {
+            if (recordIds.contains(entry.recordId())) {
+                found.put(entry.recordId(), entry.index());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Optional<LogEntry> entry(long index) {
+        return index < entries.size() ? Optional.of(entries.get((int) index)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized List<byte[]> entries(long from, int count) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (long i = from; i < Math.min(entries.size(), from + count); i++) {
+            bodies.add(entries.get((int) i).entry());
+        }
+        return bodies;
+    }
+
+    @Override
+    public synchronized List<LogEntry> bySubject(String subject, int limit) {
+        return entries.stream()
+                .filter(entry -> entry.subjects().contains(subject))
+                .limit(limit)
+                .toList();
+    }
+}
