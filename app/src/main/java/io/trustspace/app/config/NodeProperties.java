@@ -88,7 +88,11 @@ public record NodeProperties(
      * delivers to, and {@code witness} turns on this node's witness endpoint.
      */
     public record Ledger(
-            String url, String origin, @DefaultValue("true") boolean witness, List<String> witnesses) {
+            String url,
+            String origin,
+            String logKey,
+            @DefaultValue("true") boolean witness,
+            List<String> witnesses) {
         public Ledger {
             witnesses = witnesses == null ? List.of() : List.copyOf(witnesses);
         }

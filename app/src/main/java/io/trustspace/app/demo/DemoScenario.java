@@ -3,6 +3,7 @@ package io.trustspace.app.demo;
 import io.trustspace.app.demo.DemoSpace.DemoNode;
 import io.trustspace.app.keys.KeyRotation;
 import io.trustspace.app.ledger.HttpTileSource;
+import io.trustspace.app.witness.CosigningScheduler;
 import io.trustspace.common.Result;
 import io.trustspace.ledger.evidence.EvidenceRecord;
 import io.trustspace.ledger.evidence.Receipt;
@@ -10,6 +11,8 @@ import io.trustspace.ledger.note.NoteKey;
 import io.trustspace.ledger.note.NoteVerifier;
 import io.trustspace.ledger.outbox.EvidenceOutbox;
 import io.trustspace.ledger.tile.TileAuditor;
+import io.trustspace.ledger.witness.CosignaturePolicy;
+import io.trustspace.ledger.witness.CosigningRound;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +60,7 @@ public final class DemoScenario {
         steps.add(new Step(
                 "a key rotation is evidenced and its ledger receipt verifies offline", this::rotationEvidence));
         steps.add(new Step("the whole ledger audits from its tiles over plain HTTP", this::audit));
+        steps.add(new Step("both connectors witnessed and cosigned the latest checkpoint", this::cosigned));
         steps.add(new Step("溯源: the consumer's history in the ledger shows the rotation", this::history));
         boolean passed = true;
         for (Step step : steps) {
@@ -193,6 +197,26 @@ public final class DemoScenario {
                         .auditLatest(List.of(verifier), 1, (index, entry) -> {})
                         .map(report -> report.entries() + " entries, " + report.tiles() + " tiles, " + report.bundles()
                                 + " entry bundles recomputed; root matches the signed checkpoint"));
+    }
+
+    private Result<String> cosigned() {
+        CosigningScheduler scheduler = space.operator().context().getBean(CosigningScheduler.class);
+        CosigningRound round = scheduler.tick();
+        List<String> witnessKeys = new ArrayList<>();
+        for (String name : List.of("provider", "consumer")) {
+            HttpResponse<String> key = get(space.node(name).baseUrl() + "/witness/v1/key");
+            if (key.statusCode() != 200) {
+                return Result.invalid(name + " witness key answered " + key.statusCode());
+            }
+            witnessKeys.add(key.body().strip());
+        }
+        String checkpoint =
+                get(space.operator().baseUrl() + "/ledger/checkpoint").body();
+        return logVerifier()
+                .flatMap(logKey -> CosignaturePolicy.fromVerifierKeys(witnessKeys, 2)
+                        .flatMap(policy -> policy.check(checkpoint, logKey))
+                        .map(verified -> "tree size " + verified.size() + " signed by the log and 2 of 2 witnesses"
+                                + (round.refusals().isEmpty() ? "" : " (refusals: " + round.refusals() + ")")));
     }
 
     private Result<String> history() {

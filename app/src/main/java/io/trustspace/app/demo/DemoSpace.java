@@ -75,6 +75,13 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.put("spring.main.register-shutdown-hook", "false");
                 overrides.put("trustspace.did.http-on-loopback", "true");
                 overrides.put("trustspace.ledger.url", "http://127.0.0.1:" + portBase);
+                if (entry.getValue() == NodeRole.OPERATOR) {
+                    // The connectors witness the operator's ledger; the operator does not witness itself.
+                    overrides.put("trustspace.ledger.witness", "false");
+                    overrides.put(
+                            "trustspace.ledger.witnesses",
+                            "http://127.0.0.1:" + (portBase + 1) + ",http://127.0.0.1:" + (portBase + 2));
+                }
                 starting.add(CompletableFuture.supplyAsync(
                         () -> new DemoNode(
                                 name,

@@ -6,6 +6,7 @@ import io.trustspace.app.config.LedgerConfiguration;
 import io.trustspace.app.config.NodeProperties;
 import io.trustspace.app.config.StorageConfiguration;
 import io.trustspace.app.config.WebConfiguration;
+import io.trustspace.app.config.WitnessConfiguration;
 import io.trustspace.app.crypto.CryptoController;
 import io.trustspace.app.did.DidDocumentController;
 import org.springframework.boot.SpringBootConfiguration;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
     KeyConfiguration.class,
     EvidenceConfiguration.class,
     LedgerConfiguration.class,
+    WitnessConfiguration.class,
     NodeInfoController.class,
     CryptoController.class,
     DidDocumentController.class
