@@ -360,7 +360,7 @@ public final class LedgerAppendDriver {
                     run.writeSeconds(),
                     timed.seconds("ledger.append"),
                     timed.seconds("outbox.claimDue"),
-                    timed.seconds("outbox.markAppended"),
+                    timed.seconds("outbox.record"),
                     failed,
                     stored);
         } finally {

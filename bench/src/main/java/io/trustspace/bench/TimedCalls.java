@@ -95,13 +95,8 @@ final class TimedCalls {
             }
 
             @Override
-            public void markAppended(String recordId, Receipt receipt, Instant now) {
-                time("outbox.markAppended", () -> delegate.markAppended(recordId, receipt, now));
-            }
-
-            @Override
-            public void markFailed(String recordId, String reason, Instant retryAt) {
-                time("outbox.markFailed", () -> delegate.markFailed(recordId, reason, retryAt));
+            public void record(List<Delivery> deliveries, Instant now) {
+                time("outbox.record", () -> delegate.record(deliveries, now));
             }
 
             @Override

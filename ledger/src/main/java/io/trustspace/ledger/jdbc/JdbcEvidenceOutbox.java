@@ -113,32 +113,74 @@ public final class JdbcEvidenceOutbox implements EvidenceOutbox {
     }
 
     @Override
-    public void markAppended(String recordId, Receipt receipt, Instant now) {
-        transactions.withConnection(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE evidence_outbox SET state = 'APPENDED', leaf_index = ?, receipt = ?, appended_at = ?,"
-                            + " last_error = NULL WHERE record_id = ?")) {
-                update.setLong(1, receipt.leafIndex());
-                update.setString(2, ReceiptJson.format(receipt));
-                update.setTimestamp(3, Timestamp.from(now));
-                update.setString(4, recordId);
-                return update.executeUpdate();
+    public void record(List<Delivery> deliveries, Instant now) {
+        List<Delivery> appended =
+                deliveries.stream().filter(d -> d.receipt() != null).toList();
+        List<Delivery> failed =
+                deliveries.stream().filter(d -> d.receipt() == null).toList();
+        transactions.inTransaction(() -> transactions.withConnection(connection -> {
+            if (!appended.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE evidence_outbox o SET state = 'APPENDED', leaf_index = d.idx, receipt = d.receipt,"
+                                + " appended_at = ?, last_error = NULL"
+                                + " FROM unnest(?::text[], ?::bigint[], ?::text[]) AS d(id, idx, receipt)"
+                                + " WHERE o.record_id = d.id")) {
+                    update.setTimestamp(1, Timestamp.from(now));
+                    update.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "text",
+                                    appended.stream().map(Delivery::recordId).toArray()));
+                    update.setArray(
+                            3,
+                            connection.createArrayOf(
+                                    "bigint",
+                                    appended.stream()
+                                            .map(d -> d.receipt().leafIndex())
+                                            .toArray()));
+                    update.setArray(
+                            4,
+                            connection.createArrayOf(
+                                    "text",
+                                    appended.stream()
+                                            .map(d -> ReceiptJson.format(d.receipt()))
+                                            .toArray()));
+                    update.executeUpdate();
+                }
             }
-        });
+            if (!failed.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE evidence_outbox o SET next_attempt_at = d.retry, last_error = d.reason"
+                                + " FROM unnest(?::text[], ?::timestamptz[], ?::text[]) AS d(id, retry, reason)"
+                                + " WHERE o.record_id = d.id AND o.state = 'PENDING'")) {
+                    update.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "text",
+                                    failed.stream().map(Delivery::recordId).toArray()));
+                    update.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "timestamptz",
+                                    failed.stream()
+                                            .map(d -> Timestamp.from(d.retryAt()))
+                                            .toArray()));
+                    update.setArray(
+                            3,
+                            connection.createArrayOf(
+                                    "text",
+                                    failed.stream()
+                                            .map(d -> truncate(d.failure()))
+                                            .toArray()));
+                    update.executeUpdate();
+                }
+            }
+            return null;
+        }));
     }
 
-    @Override
-    public void markFailed(String recordId, String reason, Instant retryAt) {
-        transactions.withConnection(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE evidence_outbox SET next_attempt_at = ?, last_error = ? WHERE record_id = ?"
-                            + " AND state = 'PENDING'")) {
-                update.setTimestamp(1, Timestamp.from(retryAt));
-                update.setString(2, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
-                update.setString(3, recordId);
-                return update.executeUpdate();
-            }
-        });
+    private static String truncate(String reason) {
+        return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 
     @Override

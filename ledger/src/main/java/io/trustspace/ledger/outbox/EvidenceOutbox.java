@@ -28,9 +28,22 @@ public interface EvidenceOutbox {
      */
     List<OutboxRecord> claimDue(int max, Instant now, Instant leaseUntil);
 
-    void markAppended(String recordId, Receipt receipt, Instant now);
+    /** What became of one delivered record: a receipt, or the reason it must be retried at {@code retryAt}. */
+    record Delivery(String recordId, Receipt receipt, String failure, Instant retryAt) {
+        public static Delivery appended(String recordId, Receipt receipt) {
+            return new Delivery(recordId, receipt, null, null);
+        }
 
-    void markFailed(String recordId, String reason, Instant retryAt);
+        public static Delivery failed(String recordId, String reason, Instant retryAt) {
+            return new Delivery(recordId, null, reason, retryAt);
+        }
+    }
+
+    /**
+     * Records the outcome of a delivered batch at once (one transaction), so that storing receipts costs one commit
+     * per batch rather than one per record.
+     */
+    void record(List<Delivery> deliveries, Instant now);
 
     /** The stored receipt of an appended record. */
     Optional<Receipt> receipt(String recordId);

@@ -5,6 +5,7 @@ import io.trustspace.ledger.evidence.Receipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -67,22 +68,25 @@ public final class OutboxAppender implements AutoCloseable {
             }
             List<Result<Receipt>> results =
                     ledger.append(due.stream().map(OutboxRecord::evidence).toList());
+            List<EvidenceOutbox.Delivery> deliveries = new ArrayList<>(due.size());
             for (int i = 0; i < due.size(); i++) {
                 OutboxRecord record = due.get(i);
                 Result<Receipt> result = i < results.size()
                         ? results.get(i)
                         : Result.unavailable("the ledger answered fewer results than records");
                 if (result instanceof Result.Ok<Receipt> ok) {
-                    outbox.markAppended(record.record().id(), ok.value(), clock.instant());
+                    deliveries.add(
+                            EvidenceOutbox.Delivery.appended(record.record().id(), ok.value()));
                     appended++;
                 } else {
                     Result.Failure<Receipt> failure = (Result.Failure<Receipt>) result;
-                    outbox.markFailed(
+                    deliveries.add(EvidenceOutbox.Delivery.failed(
                             record.record().id(),
                             failure.kind() + ": " + failure.reason(),
-                            clock.instant().plus(backoff(record.attempts() + 1)));
+                            clock.instant().plus(backoff(record.attempts() + 1))));
                 }
             }
+            outbox.record(deliveries, clock.instant());
             if (due.size() < BATCH) {
                 return appended;
             }
