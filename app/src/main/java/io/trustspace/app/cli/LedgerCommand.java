@@ -15,6 +15,8 @@ import io.trustspace.ledger.note.NoteKey;
 import io.trustspace.ledger.note.NoteKeyType;
 import io.trustspace.ledger.note.NoteVerifier;
 import io.trustspace.ledger.tile.TileAuditor;
+import io.trustspace.ledger.tile.TileSource;
+import io.trustspace.ledger.witness.CosignaturePolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -77,12 +79,39 @@ public final class LedgerCommand {
             return CryptoSuites.of(key().type() == NoteKeyType.SM2_SM3 ? SuiteId.GM : SuiteId.INTL);
         }
 
+        @Option(
+                names = "--witness-key",
+                description = "A witness's verifier key (cosignature/v1); repeat for each witness you trust")
+        List<String> witnessKeys = new ArrayList<>();
+
+        @Option(
+                names = "--require",
+                defaultValue = "0",
+                description = "How many of the --witness-key witnesses must have cosigned the checkpoint")
+        int required;
+
         NoteVerifier verifier() {
             Result<NoteVerifier> verifier = key().verifier(suite());
             if (verifier instanceof Result.Failure<NoteVerifier> bad) {
                 throw new CliException("--log-key: " + bad.reason());
             }
             return verifier.orElseThrow();
+        }
+
+        /** The log's signature, plus {@code --require} witness cosignatures when asked for. */
+        Result<Checkpoint> open(String signedCheckpoint) {
+            if (required <= 0) {
+                return Checkpoint.open(signedCheckpoint, List.of(verifier()), 1);
+            }
+            if (required > witnessKeys.size()) {
+                throw new CliException(
+                        "--require " + required + " but only " + witnessKeys.size() + " --witness-key given");
+            }
+            Result<CosignaturePolicy> policy = CosignaturePolicy.fromVerifierKeys(witnessKeys, required);
+            if (policy instanceof Result.Failure<CosignaturePolicy> bad) {
+                throw new CliException("--witness-key: " + bad.reason());
+            }
+            return policy.orElseThrow().check(signedCheckpoint, verifier());
         }
     }
 
@@ -108,7 +137,8 @@ public final class LedgerCommand {
             JsonNode json = readJson(file);
             EvidenceRecord record = orFail(EvidenceRecord.fromJson(json.path("record")), "record");
             Receipt receipt = orFail(ReceiptJson.fromJson(json.path("receipt")), "receipt");
-            Result<Checkpoint> verified = receipt.verify(record, logKey.suite(), logKey.verifier());
+            Result<Checkpoint> verified = logKey.open(receipt.signedCheckpoint())
+                    .flatMap(cosigned -> receipt.verify(record, logKey.suite(), logKey.verifier()));
             return report(
                     spec,
                     verified.map(checkpoint -> "record " + record.id() + " is entry " + receipt.leafIndex() + " of "
@@ -146,7 +176,7 @@ public final class LedgerCommand {
         public Integer call() throws IOException {
             NoteVerifier verifier = logKey.verifier();
             Result<Checkpoint> old = Checkpoint.open(readText(older), List.of(verifier), 1);
-            Result<Checkpoint> current = Checkpoint.open(readText(newer), List.of(verifier), 1);
+            Result<Checkpoint> current = logKey.open(readText(newer));
             if (old instanceof Result.Failure<Checkpoint> bad) {
                 return report(spec, Result.invalid("OLD: " + bad.reason()));
             }
@@ -222,8 +252,12 @@ public final class LedgerCommand {
             long started = System.nanoTime();
             Result<TileAuditor.AuditReport> audit;
             try {
-                audit = new TileAuditor(logKey.suite(), new HttpTileSource(HttpClient.newHttpClient(), url))
-                        .auditLatest(List.of(logKey.verifier()), 1, (index, entry) -> {});
+                TileSource tiles = new HttpTileSource(HttpClient.newHttpClient(), url);
+                String note = tiles.fetch("checkpoint")
+                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                        .orElseThrow(() -> new CliException(url + " serves no checkpoint"));
+                audit = logKey.open(note)
+                        .flatMap(checkpoint -> new TileAuditor(logKey.suite(), tiles).audit(checkpoint));
             } catch (java.io.UncheckedIOException e) {
                 throw new CliException(
                         "cannot read the ledger at " + url + ": " + e.getCause().getMessage());

@@ -20,7 +20,8 @@ public record NodeProperties(
         @DefaultValue Tls tls,
         @DefaultValue HttpClient httpClient,
         @DefaultValue Ledger ledger,
-        @DefaultValue Did did) {
+        @DefaultValue Did did,
+        @DefaultValue Security security) {
 
     /** Which node this is. */
     public record Node(
@@ -95,6 +96,27 @@ public record NodeProperties(
             List<String> witnesses) {
         public Ledger {
             witnesses = witnesses == null ? List.of() : List.copyOf(witnesses);
+        }
+    }
+
+    /**
+     * Access to our own APIs: API keys for machines (configured by the SHA-256 of the key, in hex) and users for
+     * people (password encoded, e.g. {bcrypt}…), each with roles operator-admin, reviewer, regulator,
+     * participant-admin.
+     */
+    public record Security(List<ApiKeySetting> apiKeys, List<UserSetting> users) {
+        public Security {
+            apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    public record ApiKeySetting(String name, String sha256, List<String> roles) {}
+
+    public record UserSetting(String username, String password, List<String> roles) {
+        @Override
+        public String toString() {
+            return "UserSetting[" + username + ", " + roles + "]";
         }
     }
 

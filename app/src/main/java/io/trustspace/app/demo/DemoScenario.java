@@ -139,7 +139,7 @@ public final class DemoScenario {
     private Result<String> problems() {
         String base = space.node("provider").baseUrl();
         List<HttpResponse<String>> responses = List.of(
-                get(base + "/api/v1/no-such-thing"),
+                get(base + "/no-such-thing"),
                 send(HttpRequest.newBuilder(URI.create(base + "/api/v1/node")).DELETE()),
                 send(HttpRequest.newBuilder(URI.create(base + "/api/v1/crypto/verify"))
                         .header("Content-Type", "application/json")

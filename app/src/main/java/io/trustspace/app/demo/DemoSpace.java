@@ -38,11 +38,18 @@ public final class DemoSpace implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final List<DemoNode> nodes;
     private final SuiteId suite;
+    private final DemoCredentials credentials;
 
-    private DemoSpace(EmbeddedPostgresServer postgres, List<DemoNode> nodes, SuiteId suite) {
+    private DemoSpace(
+            EmbeddedPostgresServer postgres, List<DemoNode> nodes, SuiteId suite, DemoCredentials credentials) {
         this.postgres = postgres;
         this.nodes = nodes;
         this.suite = suite;
+        this.credentials = credentials;
+    }
+
+    public DemoCredentials credentials() {
+        return credentials;
     }
 
     /** Starts the server and the three nodes (in parallel: start-up time is what a newcomer waits for). */
@@ -50,6 +57,7 @@ public final class DemoSpace implements AutoCloseable {
         DemoLogging.initialise(dataDir.resolve("logs/trustspace.log"));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
         java.util.Optional<Path> passphraseFile = demoPassphrase(dataDir);
+        DemoCredentials credentials = DemoCredentials.load(dataDir);
         Map<String, NodeRole> roles = new LinkedHashMap<>();
         roles.put("operator", NodeRole.OPERATOR);
         roles.put("provider", NodeRole.CONNECTOR);
@@ -74,6 +82,7 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.put("server.port", port);
                 overrides.put("spring.main.register-shutdown-hook", "false");
                 overrides.put("trustspace.did.http-on-loopback", "true");
+                overrides.putAll(credentials.settingsFor(name));
                 overrides.put("trustspace.ledger.url", "http://127.0.0.1:" + portBase);
                 if (entry.getValue() == NodeRole.OPERATOR) {
                     // The connectors witness the operator's ledger; the operator does not witness itself.
@@ -94,7 +103,7 @@ public final class DemoSpace implements AutoCloseable {
             for (CompletableFuture<DemoNode> node : starting) {
                 nodes.add(node.join());
             }
-            return new DemoSpace(postgres, List.copyOf(nodes), suite);
+            return new DemoSpace(postgres, List.copyOf(nodes), suite, credentials);
         } catch (RuntimeException e) {
             starting.forEach(
                     node -> node.thenAccept(started -> started.context().close()));

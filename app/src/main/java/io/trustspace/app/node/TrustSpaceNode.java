@@ -4,6 +4,7 @@ import io.trustspace.app.config.EvidenceConfiguration;
 import io.trustspace.app.config.KeyConfiguration;
 import io.trustspace.app.config.LedgerConfiguration;
 import io.trustspace.app.config.NodeProperties;
+import io.trustspace.app.config.SecurityConfiguration;
 import io.trustspace.app.config.StorageConfiguration;
 import io.trustspace.app.config.WebConfiguration;
 import io.trustspace.app.config.WitnessConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Import;
     EvidenceConfiguration.class,
     LedgerConfiguration.class,
     WitnessConfiguration.class,
+    SecurityConfiguration.class,
     NodeInfoController.class,
     CryptoController.class,
     DidDocumentController.class

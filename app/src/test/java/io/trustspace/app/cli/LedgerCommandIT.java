@@ -131,6 +131,15 @@ class LedgerCommandIT {
         assertThat(audit.exit()).as(audit.out()).isZero();
         assertThat(audit.out()).contains("entries", "root matches");
 
+        String witness = io.trustspace.ledger.note.NoteKey.of(
+                        "someone/witness",
+                        io.trustspace.ledger.note.NoteKeyType.COSIGNATURE_V1,
+                        CryptoSuites.of(SuiteId.INTL).generateSigningKeyPair().getPublic())
+                .toVerifierKey();
+        Run uncosigned = run(
+                "ledger", "audit", operator.baseUrl(), "--log-key", logKey, "--witness-key", witness, "--require", "1");
+        assertThat(uncosigned.exit()).as(uncosigned.out()).isEqualTo(1);
+
         String stranger = "other.example/ledger+"
                 + logKey.substring(logKey.indexOf('+') + 1).replaceFirst("^........", "00000000");
         Run wrongKey = run("ledger", "audit", operator.baseUrl(), "--log-key", stranger);

@@ -59,9 +59,23 @@ class NodeApiIT {
 
     @Test
     void unknownPath_is404Problem() {
-        JsonNode body = problem(node.get("/api/v1/nothing-here"), 404);
-        assertThat(body.path("detail").asString()).contains("/api/v1/nothing-here");
-        assertThat(body.path("instance").asString()).isEqualTo("/api/v1/nothing-here");
+        JsonNode body = problem(node.get("/nothing-here"), 404);
+        assertThat(body.path("detail").asString()).contains("/nothing-here");
+        assertThat(body.path("instance").asString()).isEqualTo("/nothing-here");
+    }
+
+    @Test
+    void managementApi_withoutCredentials_is401Problem_andAWrongKeyDoesNotHelp() {
+        JsonNode body = problem(node.get("/api/v1/participants"), 401);
+        assertThat(body.path("detail").asString()).contains("X-Api-Key");
+        problem(
+                node.send(HttpRequest.newBuilder(URI.create(node.url("/api/v1/participants")))
+                        .header("X-Api-Key", "not-a-key")),
+                401);
+        problem(
+                node.send(HttpRequest.newBuilder(URI.create(node.url("/api/v1/anything")))
+                        .DELETE()),
+                401);
     }
 
     @Test
@@ -141,7 +155,7 @@ class NodeApiIT {
         HttpResponse<String> echoed = node.send(
                 HttpRequest.newBuilder(URI.create(node.url("/api/v1/node"))).header("X-Request-Id", "abc-123"));
         assertThat(echoed.headers().firstValue("X-Request-Id")).hasValue("abc-123");
-        HttpResponse<String> replaced = node.send(HttpRequest.newBuilder(URI.create(node.url("/api/v1/nope")))
+        HttpResponse<String> replaced = node.send(HttpRequest.newBuilder(URI.create(node.url("/nope")))
                 .header("X-Request-Id", "id with spaces;and=more"));
         String id = replaced.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(id).isNotEqualTo("id with spaces;and=more").matches("[0-9a-f-]{36}");
