@@ -64,6 +64,16 @@ public final class HttpLedgerClient implements LedgerClient {
             return all(evidence, Result.unavailable("interrupted"));
         }
         if (response.statusCode() != 200) {
+            boolean problem =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+            if (evidence.size() == 1 && problem && response.statusCode() < 500) {
+                // A single refused record is answered with its own problem: keep the ledger's verdict.
+                try {
+                    return List.of(answer(json.readTree(response.body())));
+                } catch (JacksonException e) {
+                    return all(evidence, Result.unavailable("ledger answered malformed JSON"));
+                }
+            }
             return all(evidence, Result.unavailable("ledger answered HTTP " + response.statusCode()));
         }
         try {

@@ -66,7 +66,9 @@ public class LedgerController {
     }
 
     @PostMapping(path = "/ledger/v1/records", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Append signed evidence records; one result (receipt or problem) per record, in order")
+    @Operation(
+            summary = "Append signed evidence records; one result (receipt or problem) per record, in order."
+                    + " A request of one record that is refused is answered with that record's problem status.")
     public ResponseEntity<?> append(@RequestBody JsonNode body, HttpServletRequest request) {
         JsonNode records = body.path("records");
         if (!records.isArray() || records.isEmpty() || records.size() > MAX_BATCH) {
@@ -85,6 +87,10 @@ public class LedgerController {
                     evidence instanceof Result.Failure<SignedEvidence> bad
                             ? CompletableFuture.completedFuture(bad.cast())
                             : log.submit(evidence.orElseThrow()));
+        }
+        if (pending.size() == 1 && pending.get(0).join() instanceof Result.Failure<Receipt> refused) {
+            // A single record refused is the request refused: answer with its status, e.g. 400 for a forgery.
+            return Problems.response(refused, request);
         }
         ObjectNode answer = json.createObjectNode();
         ArrayNode results = answer.putArray("results");
