@@ -21,7 +21,8 @@ public record NodeProperties(
         @DefaultValue HttpClient httpClient,
         @DefaultValue Ledger ledger,
         @DefaultValue Did did,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Identity identity) {
 
     /** Which node this is. */
     public record Node(
@@ -117,6 +118,27 @@ public record NodeProperties(
         @Override
         public String toString() {
             return "UserSetting[" + username + ", " + roles + "]";
+        }
+    }
+
+    /**
+     * The operator's admission settings: the space id written into membership credentials, an offline registry
+     * (a JSON file or {@code classpath:} resource of {uscc, name, legalRepresentative, status}) and official
+     * registries reached over HTTP (method MARKET_REGULATION, TAX or PUBLIC_SECURITY, url, bearer token).
+     */
+    public record Identity(
+            @DefaultValue("urn:trustspace:space:default") String space,
+            String offlineRegistry,
+            List<Registry> registries) {
+        public Identity {
+            registries = registries == null ? List.of() : List.copyOf(registries);
+        }
+    }
+
+    public record Registry(String method, String url, String token) {
+        @Override
+        public String toString() {
+            return "Registry[" + method + ", " + url + "]";
         }
     }
 

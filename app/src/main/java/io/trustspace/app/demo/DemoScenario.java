@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -57,6 +58,12 @@ public final class DemoScenario {
         steps.add(new Step("OpenAPI 3.1 description is served", this::openApi));
         steps.add(new Step("Prometheus metrics are served", this::metrics));
         steps.add(new Step("bad requests get RFC 9457 problem documents", this::problems));
+        steps.add(new Step(
+                "接入认证: the operator admits provider and consumer (registry-verified, reviewed, approved)",
+                this::admission));
+        steps.add(new Step(
+                "their membership credentials verify and are neither revoked nor suspended", this::credentials));
+        steps.add(new Step("every admission step of the provider is evidenced in the ledger", this::admissionEvidence));
         steps.add(new Step(
                 "a key rotation is evidenced and its ledger receipt verifies offline", this::rotationEvidence));
         steps.add(new Step("the whole ledger audits from its tiles over plain HTTP", this::audit));
@@ -160,6 +167,175 @@ public final class DemoScenario {
             }
         }
         return Result.ok("404, 405, 400, 415 all with a detail");
+    }
+
+    /** The two demo participants, with USCCs from the offline registry the demo operator is configured with. */
+    private static final Map<String, String[]> PARTICIPANTS = Map.of(
+            "provider", new String[] {"91110105MA01C3D718", "北京星河数据科技有限公司", "张伟", "I64", "110105"},
+            "consumer", new String[] {"91310115MA1H8K2R6W", "上海浦江数智服务有限公司", "李娜", "I65", "310115"});
+
+    private final Map<String, String> participantIds = new java.util.LinkedHashMap<>();
+
+    private HttpResponse<String> operatorApi(String method, String path, String body, boolean reviewer) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(space.operator().baseUrl() + path));
+        if (reviewer) {
+            String login = "reviewer:" + space.credentials().reviewerPassword();
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(login.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } else {
+            request.header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.OPERATOR_ADMIN));
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Result<String> admission() {
+        List<String> states = new ArrayList<>();
+        for (Map.Entry<String, String[]> entry : new java.util.TreeMap<>(PARTICIPANTS).entrySet()) {
+            String[] p = entry.getValue();
+            String did = io.trustspace.app.did.DidWeb.forBaseUrl(
+                    space.node(entry.getKey()).baseUrl());
+            JsonNode found = json.readTree(operatorApi("GET", "/api/v1/participants?uscc=" + p[0], null, false)
+                    .body());
+            JsonNode participant;
+            if (found.isArray() && !found.isEmpty()) {
+                participant = found.get(0);
+            } else {
+                String registration = json.writeValueAsString(Map.of(
+                        "kind",
+                        "organisation",
+                        "name",
+                        p[1],
+                        "uscc",
+                        p[0],
+                        "legalRepresentative",
+                        p[2],
+                        "contact",
+                        Map.of("name", p[2], "phone", "13800138000", "email", "admin@example.cn"),
+                        "industry",
+                        p[3],
+                        "region",
+                        p[4],
+                        "did",
+                        did));
+                HttpResponse<String> registered = operatorApi("POST", "/api/v1/participants", registration, false);
+                if (registered.statusCode() != 201) {
+                    return Result.invalid("registering " + entry.getKey() + " answered " + registered.statusCode()
+                            + ": " + registered.body());
+                }
+                participant = json.readTree(registered.body());
+            }
+            String id = participant.path("id").asString();
+            participantIds.put(entry.getKey(), id);
+            String path = "/api/v1/participants/" + id;
+            if (participant.path("state").asString().equals("PENDING")) {
+                participant = json.readTree(
+                        operatorApi("POST", path + "/verify", null, true).body());
+            }
+            if (participant.path("state").asString().equals("UNDER_REVIEW")) {
+                participant = json.readTree(operatorApi(
+                                "POST",
+                                path + "/approve",
+                                "{\"reason\": \"registry record matches; documents checked\"}",
+                                true)
+                        .body());
+            }
+            String state = participant.path("state").asString();
+            if (!state.equals("APPROVED")) {
+                return Result.invalid(entry.getKey() + " is " + state + ": " + participant);
+            }
+            String verified = "";
+            for (JsonNode result : participant.path("verifications")) {
+                if (result.path("method").asString().equals("OFFLINE_REGISTRY")) {
+                    verified = result.path("outcome").asString();
+                }
+            }
+            states.add(entry.getKey() + " " + p[0] + " APPROVED (offline registry " + verified + ")");
+        }
+        return Result.ok(String.join("; ", states));
+    }
+
+    private Result<String> credentials() {
+        if (participantIds.size() != 2) {
+            return Result.invalid("no admitted participants");
+        }
+        JsonNode operatorKey = json.readTree(
+                        get(space.operator().baseUrl() + "/api/v1/node").body())
+                .path("signingKey")
+                .path("jwk");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> jwk = json.convertValue(operatorKey, Map.class);
+        java.security.PublicKey key =
+                io.trustspace.crypto.keys.Jwks.fromJwk(jwk).orElseThrow();
+        List<String> summary = new ArrayList<>();
+        for (Map.Entry<String, String> participant : participantIds.entrySet()) {
+            HttpResponse<String> response =
+                    operatorApi("GET", "/api/v1/participants/" + participant.getValue() + "/credential", null, false);
+            if (response.statusCode() != 200) {
+                return Result.invalid(participant.getKey() + " credential answered " + response.statusCode());
+            }
+            String jwt = json.readTree(response.body()).path("jwt").asString();
+            Result<io.trustspace.crypto.jose.VerifiedJws> verified = io.trustspace.crypto.jose.Jws.verify(jwt, key);
+            if (verified instanceof Result.Failure<io.trustspace.crypto.jose.VerifiedJws> bad) {
+                return Result.invalid(participant.getKey() + " credential: " + bad.reason());
+            }
+            JsonNode vc = json.readTree(verified.orElseThrow().payload());
+            for (JsonNode status : vc.path("credentialStatus")) {
+                String listJwt =
+                        get(status.path("statusListCredential").asString()).body();
+                JsonNode list = json.readTree(io.trustspace.crypto.jose.Jws.verify(listJwt, key)
+                        .orElseThrow()
+                        .payload());
+                boolean set = io.trustspace.identity.credential.BitstringStatusList.decode(
+                                list.path("credentialSubject")
+                                        .path("encodedList")
+                                        .asString(),
+                                1 << 20)
+                        .orElseThrow()
+                        .isSet(status.path("statusListIndex").asInt());
+                if (set) {
+                    return Result.invalid(participant.getKey() + " credential is "
+                            + status.path("statusPurpose").asString());
+                }
+            }
+            summary.add(participant.getKey() + ": "
+                    + vc.path("credentialSubject").path("legalName").asString() + " "
+                    + vc.path("credentialSubject").path("roles"));
+        }
+        return Result.ok("VC 2.0 JWTs signed by the operator; " + String.join(", ", summary));
+    }
+
+    private Result<String> admissionEvidence() {
+        String id = participantIds.get("provider");
+        if (id == null) {
+            return Result.invalid("no admitted provider");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<String> types = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(space.operator().baseUrl() + "/ledger/v1/subjects/"
+                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "/history");
+            types.clear();
+            if (response.statusCode() == 200) {
+                json.readTree(response.body())
+                        .path("records")
+                        .forEach(record ->
+                                types.add(record.path("record").path("type").asString()));
+            }
+            if (types.contains("credential.issued")) {
+                return Result.ok(String.join(" → ", types));
+            }
+            sleep(200);
+        }
+        return Result.invalid("ledger history of the provider holds only " + types);
     }
 
     private EvidenceRecord rotated;

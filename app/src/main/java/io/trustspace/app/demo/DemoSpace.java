@@ -85,6 +85,8 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.putAll(credentials.settingsFor(name));
                 overrides.put("trustspace.ledger.url", "http://127.0.0.1:" + portBase);
                 if (entry.getValue() == NodeRole.OPERATOR) {
+                    overrides.put("trustspace.identity.space", "demo.trustspace");
+                    overrides.put("trustspace.identity.offline-registry", "classpath:identity/demo-registry.json");
                     // The connectors witness the operator's ledger; the operator does not witness itself.
                     overrides.put("trustspace.ledger.witness", "false");
                     overrides.put(

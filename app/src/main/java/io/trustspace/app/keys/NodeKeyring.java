@@ -70,6 +70,27 @@ public final class NodeKeyring {
                 purpose, p -> NodeKeys.open(new JdbcNodeKeyStore(transactions, p), suiteFor(p), sealer, clock));
     }
 
+    /**
+     * A named random secret of this node (e.g. the key of the ID-number HMAC), created on first use and kept sealed
+     * like the private keys.
+     */
+    public synchronized byte[] secret(String name, int length) {
+        io.trustspace.app.did.JdbcNodeSettings settings = new io.trustspace.app.did.JdbcNodeSettings(transactions);
+        String setting = "secret:" + name;
+        java.util.Optional<String> sealed = settings.get(setting);
+        if (sealed.isPresent()) {
+            io.trustspace.common.Result<byte[]> opened = sealer.open(sealed.get());
+            if (opened instanceof io.trustspace.common.Result.Failure<byte[]> failure) {
+                throw new KeyStoreException("cannot open the node secret " + name + ": " + failure.reason());
+            }
+            return opened.orElseThrow();
+        }
+        byte[] secret = new byte[length];
+        new java.security.SecureRandom().nextBytes(secret);
+        settings.put(setting, sealer.seal(secret).encode());
+        return secret;
+    }
+
     /** Witness cosignatures are Ed25519 by specification (tlog-cosignature), whatever the space's suite. */
     private CryptoSuite suiteFor(KeyPurpose purpose) {
         return purpose == KeyPurpose.WITNESS ? CryptoSuites.of(SuiteId.INTL) : suite;

@@ -1,6 +1,7 @@
 package io.trustspace.app.node;
 
 import io.trustspace.app.config.EvidenceConfiguration;
+import io.trustspace.app.config.IdentityConfiguration;
 import io.trustspace.app.config.KeyConfiguration;
 import io.trustspace.app.config.LedgerConfiguration;
 import io.trustspace.app.config.NodeProperties;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Import;
     KeyConfiguration.class,
     EvidenceConfiguration.class,
     LedgerConfiguration.class,
+    IdentityConfiguration.class,
     WitnessConfiguration.class,
     SecurityConfiguration.class,
     NodeInfoController.class,
