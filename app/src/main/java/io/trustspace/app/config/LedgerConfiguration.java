@@ -17,7 +17,6 @@ import io.trustspace.ledger.note.NoteKeyType;
 import io.trustspace.ledger.note.SuiteNoteSigner;
 import io.trustspace.ledger.provenance.Provenance;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -52,11 +51,6 @@ public class LedgerConfiguration {
                 active.keyPair().getPublic());
         return new LogIdentity(
                 origin, key, active.keyPair().getPublic(), SuiteNoteSigner.create(origin, active.keyPair(), suite));
-    }
-
-    @Bean
-    DidKeyResolver didKeyResolver(NodeProperties properties, HttpClient outboundHttpClient, Clock clock) {
-        return new DidKeyResolver(outboundHttpClient, properties.did().httpOnLoopback(), clock);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

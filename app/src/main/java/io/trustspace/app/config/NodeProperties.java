@@ -129,9 +129,23 @@ public record NodeProperties(
     public record Identity(
             @DefaultValue("urn:trustspace:space:default") String space,
             String offlineRegistry,
-            List<Registry> registries) {
+            List<Registry> registries,
+            List<TrustedIssuerSetting> trustedIssuers) {
         public Identity {
             registries = registries == null ? List.of() : List.copyOf(registries);
+            trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
+        }
+    }
+
+    /**
+     * An operator whose membership credentials this connector accepts: its own space's ({@code home}: every role
+     * and claim) or another space's, recognised for the listed roles and claims only (跨空间身份互认).
+     */
+    public record TrustedIssuerSetting(
+            String did, String space, @DefaultValue("false") boolean home, List<String> roles, List<String> claims) {
+        public TrustedIssuerSetting {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            claims = claims == null ? List.of() : List.copyOf(claims);
         }
     }
 

@@ -68,6 +68,8 @@ public class SecurityConfiguration {
                                 "/api/v1/participants/*/reinstate",
                                 "/api/v1/participants/*/credential")
                         .hasRole(OPERATOR_ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/membership")
+                        .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyRole(OPERATOR_ADMIN, REVIEWER, REGULATOR, PARTICIPANT_ADMIN)
                         .requestMatchers("/api/**")

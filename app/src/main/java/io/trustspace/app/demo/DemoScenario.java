@@ -65,6 +65,9 @@ public final class DemoScenario {
                 "their membership credentials verify and are neither revoked nor suspended", this::credentials));
         steps.add(new Step("every admission step of the provider is evidenced in the ledger", this::admissionEvidence));
         steps.add(new Step(
+                "DSP authentication: the provider recognises the consumer by token; a replay is refused",
+                this::dspAuthentication));
+        steps.add(new Step(
                 "a key rotation is evidenced and its ledger receipt verifies offline", this::rotationEvidence));
         steps.add(new Step("the whole ledger audits from its tiles over plain HTTP", this::audit));
         steps.add(new Step("both connectors witnessed and cosigned the latest checkpoint", this::cosigned));
@@ -336,6 +339,54 @@ public final class DemoScenario {
             sleep(200);
         }
         return Result.invalid("ledger history of the provider holds only " + types);
+    }
+
+    private Result<String> dspAuthentication() {
+        for (String node : List.of("provider", "consumer")) {
+            String id = participantIds.get(node);
+            if (id == null) {
+                return Result.invalid("no admitted " + node);
+            }
+            String jwt = json.readTree(operatorApi("GET", "/api/v1/participants/" + id + "/credential", null, false)
+                            .body())
+                    .path("jwt")
+                    .asString();
+            DemoCredentials.Holder admin = node.equals("provider")
+                    ? DemoCredentials.Holder.PROVIDER_ADMIN
+                    : DemoCredentials.Holder.CONSUMER_ADMIN;
+            HttpResponse<String> installed =
+                    send(HttpRequest.newBuilder(URI.create(space.node(node).baseUrl() + "/api/v1/membership"))
+                            .header("X-Api-Key", space.credentials().key(admin))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("jwt", jwt)))));
+            if (installed.statusCode() != 204) {
+                return Result.invalid(node + " membership install answered " + installed.statusCode());
+            }
+        }
+        String provider = space.node("provider").baseUrl();
+        String token = space.node("consumer")
+                .context()
+                .getBean(io.trustspace.app.dsp.NodeMembership.class)
+                .tokenFor(io.trustspace.app.did.DidWeb.forBaseUrl(provider))
+                .orElseThrow();
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(provider + "/dsp/v1/identity"))
+                .header("Authorization", "Bearer " + token);
+        HttpResponse<String> first = send(call);
+        if (first.statusCode() != 200) {
+            return Result.invalid("provider answered " + first.statusCode() + ": " + first.body());
+        }
+        HttpResponse<String> replay = send(HttpRequest.newBuilder(URI.create(provider + "/dsp/v1/identity"))
+                .header("Authorization", "Bearer " + token));
+        String code = replay.statusCode() == 401
+                ? json.readTree(replay.body()).path("code").asString()
+                : "";
+        if (!code.equals("REPLAYED")) {
+            return Result.invalid("a replayed token answered " + replay.statusCode() + " " + code);
+        }
+        JsonNode caller = json.readTree(first.body());
+        return Result.ok(
+                "recognised as " + caller.path("claims").path("legalName").asString() + " " + caller.path("roles")
+                        + " of " + caller.path("space").asString() + "; replay → 401 REPLAYED");
     }
 
     private EvidenceRecord rotated;

@@ -84,6 +84,10 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.put("trustspace.did.http-on-loopback", "true");
                 overrides.putAll(credentials.settingsFor(name));
                 overrides.put("trustspace.ledger.url", "http://127.0.0.1:" + portBase);
+                // Every node trusts its own space's operator as the issuer of membership credentials.
+                overrides.put("trustspace.identity.trusted-issuers[0].did", "did:web:127.0.0.1%3A" + portBase);
+                overrides.put("trustspace.identity.trusted-issuers[0].space", "demo.trustspace");
+                overrides.put("trustspace.identity.trusted-issuers[0].home", "true");
                 if (entry.getValue() == NodeRole.OPERATOR) {
                     overrides.put("trustspace.identity.space", "demo.trustspace");
                     overrides.put("trustspace.identity.offline-registry", "classpath:identity/demo-registry.json");

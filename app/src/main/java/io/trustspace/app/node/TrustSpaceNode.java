@@ -1,5 +1,6 @@
 package io.trustspace.app.node;
 
+import io.trustspace.app.config.DspAuthConfiguration;
 import io.trustspace.app.config.EvidenceConfiguration;
 import io.trustspace.app.config.IdentityConfiguration;
 import io.trustspace.app.config.KeyConfiguration;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
     EvidenceConfiguration.class,
     LedgerConfiguration.class,
     IdentityConfiguration.class,
+    DspAuthConfiguration.class,
     WitnessConfiguration.class,
     SecurityConfiguration.class,
     NodeInfoController.class,

@@ -1,0 +1,139 @@
+package io.trustspace.app.config;
+
+import io.trustspace.app.did.DidKeyResolver;
+import io.trustspace.app.did.JdbcNodeSettings;
+import io.trustspace.app.did.NodeIdentity;
+import io.trustspace.app.dsp.DspAuthFilter;
+import io.trustspace.app.dsp.DspIdentityController;
+import io.trustspace.app.dsp.MembershipController;
+import io.trustspace.app.dsp.NodeMembership;
+import io.trustspace.app.keys.NodeKeys;
+import io.trustspace.common.Result;
+import io.trustspace.crypto.CryptoSuite;
+import io.trustspace.identity.auth.AccessTokenIssuer;
+import io.trustspace.identity.auth.AccessTokenVerifier;
+import io.trustspace.identity.auth.ReplayCache;
+import io.trustspace.identity.credential.CachingStatusLists;
+import io.trustspace.identity.credential.DidKeys;
+import io.trustspace.identity.credential.DidSigningKey;
+import io.trustspace.identity.credential.MembershipClaim;
+import io.trustspace.identity.credential.StatusListChecker;
+import io.trustspace.identity.credential.StatusListFetcher;
+import io.trustspace.identity.trust.TrustList;
+import io.trustspace.identity.trust.TrustedIssuer;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Connector-to-connector authentication: the tokens this node presents (with its installed membership credential)
+ * and the checks it makes on every DSP request (signature, trust list, credential status, expiry, audience,
+ * replay), with cross-space recognition by trust list.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({DspIdentityController.class, MembershipController.class})
+public class DspAuthConfiguration {
+
+    /** Most token ids remembered against replay; beyond it new tokens are refused rather than risk a replay. */
+    static final int REPLAY_CACHE_ENTRIES = 100_000;
+
+    @Bean
+    DidKeyResolver didKeyResolver(NodeProperties properties, HttpClient outboundHttpClient, Clock clock) {
+        return new DidKeyResolver(outboundHttpClient, properties.did().httpOnLoopback(), clock);
+    }
+
+    @Bean
+    DidKeys didKeys(DidKeyResolver resolver) {
+        return resolver::resolve;
+    }
+
+    @Bean
+    NodeMembership nodeMembership(JdbcNodeSettings settings, NodeIdentity identity, NodeKeys signingKeys, Clock clock) {
+        NodeKeys.ActiveKeyPair key = signingKeys.activeKeyPair();
+        AccessTokenIssuer tokens = new AccessTokenIssuer(
+                new DidSigningKey(identity.did(), key.kid(), key.keyPair().getPrivate(), signingKeys.suite()),
+                clock,
+                () -> UUID.randomUUID().toString(),
+                Duration.ofMinutes(5));
+        return new NodeMembership(settings, tokens);
+    }
+
+    @Bean
+    AccessTokenVerifier accessTokenVerifier(
+            NodeProperties properties,
+            NodeIdentity identity,
+            CryptoSuite suite,
+            DidKeys didKeys,
+            HttpClient outboundHttpClient,
+            EvidenceRecorder evidence,
+            Clock clock) {
+        TrustList trustList = trustList(properties.identity().trustedIssuers());
+        StatusListFetcher fetcher = url -> fetch(outboundHttpClient, url);
+        return new AccessTokenVerifier(
+                identity.did(),
+                suite,
+                didKeys,
+                () -> trustList,
+                new CachingStatusLists(
+                        fetcher, new StatusListChecker(didKeys, clock), clock, Duration.ofMinutes(1), 1_000),
+                new ReplayCache(REPLAY_CACHE_ENTRIES),
+                attempt -> evidence.record("auth.rejected", List.of(identity.did()), attempt.canonicalJson()),
+                clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<DspAuthFilter> dspAuthFilter(AccessTokenVerifier verifier) {
+        FilterRegistrationBean<DspAuthFilter> registration = new FilterRegistrationBean<>(new DspAuthFilter(verifier));
+        registration.addUrlPatterns("/dsp/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    static TrustList trustList(List<NodeProperties.TrustedIssuerSetting> settings) {
+        return TrustList.of(settings.stream()
+                .map(issuer -> issuer.home()
+                        ? TrustedIssuer.home(issuer.did(), issuer.space())
+                        : TrustedIssuer.recognized(
+                                issuer.did(),
+                                issuer.space(),
+                                Set.copyOf(issuer.roles()),
+                                issuer.claims().stream()
+                                        .map(name -> MembershipClaim.fromJsonName(name)
+                                                .orElseThrow(
+                                                        () -> new IllegalArgumentException("unknown claim " + name)))
+                                        .collect(() -> EnumSet.noneOf(MembershipClaim.class), Set::add, Set::addAll)))
+                .toList());
+    }
+
+    private static Result<String> fetch(HttpClient http, String url) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Result.unavailable("status list " + url + " answered HTTP " + response.statusCode());
+            }
+            return Result.ok(response.body());
+        } catch (IOException | IllegalArgumentException e) {
+            return Result.unavailable("status list " + url + " unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.unavailable("interrupted");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.trustspace.app.dsp;
+
+import io.trustspace.app.web.RequestIdFilter;
+import io.trustspace.identity.auth.AccessTokenVerifier;
+import io.trustspace.identity.auth.AuthFailure;
+import io.trustspace.identity.auth.AuthOutcome;
+import io.trustspace.identity.auth.VerifiedCaller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request to a DSP endpoint ({@code /dsp/**}) must carry {@code Authorization: Bearer <token>}: a short-lived,
+ * audience-bound, single-use token self-issued by the caller with its membership credential. It is checked before
+ * anything else; the verified caller is handed on as a request attribute, and a refusal is a 401 naming the reason
+ * code (and recorded as evidence by the verifier).
+ */
+public final class DspAuthFilter extends OncePerRequestFilter {
+
+    public static final String CALLER = DspAuthFilter.class.getName() + ".caller";
+    private static final int MAX_TOKEN = 16 * 1024;
+
+    private final AccessTokenVerifier verifier;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public DspAuthFilter(AccessTokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/dsp/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > MAX_TOKEN) {
+            refuse(request, response, AuthFailure.MALFORMED, "send Authorization: Bearer <access token>");
+            return;
+        }
+        AuthOutcome outcome = verifier.verify(header.substring(7).strip());
+        if (outcome instanceof AuthOutcome.Rejected rejected) {
+            refuse(request, response, rejected.failure(), rejected.detail());
+            return;
+        }
+        VerifiedCaller caller = ((AuthOutcome.Authenticated) outcome).caller();
+        request.setAttribute(CALLER, caller);
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, AuthFailure failure, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://trustspace.io/problems/unauthorized");
+        problem.put("title", "Unauthorized");
+        problem.put("status", 401);
+        problem.put("code", failure.name());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        String requestId = RequestIdFilter.currentId(request);
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
