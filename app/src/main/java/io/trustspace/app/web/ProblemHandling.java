@@ -51,6 +51,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 request));
     }
 
+    /** The database is down or unreachable: the request may succeed later, so 503, and nothing about the cause. */
+    @ExceptionHandler({
+        io.trustspace.common.jdbc.DataAccessException.class,
+        io.trustspace.app.keys.KeyStoreException.class
+    })
+    ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e, HttpServletRequest request) {
+        log.error(
+                "storage failure serving {} {} (request {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                RequestIdFilter.currentId(request),
+                e);
+        return Problems.response(Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the node's storage is unavailable; retry later (request id " + RequestIdFilter.currentId(request)
+                        + ")",
+                request));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return Problems.response(Problems.of(
