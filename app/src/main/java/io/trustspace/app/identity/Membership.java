@@ -57,6 +57,45 @@ public final class Membership {
                 () -> participants.approve(id, decision).flatMap(this::issue));
     }
 
+    /**
+     * Renews the participant's newest credential once its renewal window has opened (CONFLICT before, after expiry,
+     * or while revoked or suspended); the new credential keeps the status position.
+     */
+    public Result<JdbcParticipantCredentials.Stored> renew(ParticipantId id) {
+        return transactions.inTransaction(() -> credentials
+                .latest(id.value())
+                .<Result<JdbcParticipantCredentials.Stored>>map(stored ->
+                        io.trustspace.identity.credential.MembershipCredential.fromJson(currentJson(stored.jwt()))
+                                .flatMap(issuer::renew)
+                                .map(renewed -> {
+                                    JdbcParticipantCredentials.Stored next = new JdbcParticipantCredentials.Stored(
+                                            renewed.credential().id(),
+                                            id.value(),
+                                            renewed.jwt(),
+                                            stored.listId(),
+                                            stored.index(),
+                                            renewed.credential().validUntil());
+                                    credentials.add(next, clock.instant());
+                                    evidence.record(
+                                            "credential.renewed",
+                                            List.of(
+                                                    id.value(),
+                                                    renewed.credential().id(),
+                                                    stored.credentialId()),
+                                            renewed.jwt().getBytes(StandardCharsets.US_ASCII));
+                                    return next;
+                                }))
+                .orElseGet(() -> Result.notFound("no credential has been issued to " + id.value())));
+    }
+
+    /** The payload of our own stored credential JWT (already verified when it was issued). */
+    private static tools.jackson.databind.JsonNode currentJson(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(java.util.Base64.getUrlDecoder().decode(payload));
+    }
+
     public Result<Participant> suspend(ParticipantId id, ReviewDecision decision) {
         return decide(id, decision, participants::suspend, statusLists::suspend);
     }

@@ -182,6 +182,21 @@ public class ParticipantController {
                         f -> Problems.response(f, request));
     }
 
+    @PostMapping("/{id}/credential")
+    @Operation(summary = "Renew the membership credential (opens 30 days before it expires); keeps its status entry")
+    public ResponseEntity<?> renew(@PathVariable String id, HttpServletRequest request) {
+        return id(id).flatMap(membership::renew)
+                .fold(
+                        stored -> {
+                            ObjectNode body = json.createObjectNode();
+                            body.put("id", stored.credentialId());
+                            body.put("jwt", stored.jwt());
+                            body.put("validUntil", stored.validUntil().toString());
+                            return ResponseEntity.ok(body);
+                        },
+                        f -> Problems.response(f, request));
+    }
+
     private ResponseEntity<?> decide(
             String id,
             JsonNode body,

@@ -142,9 +142,9 @@ class IdentityIT {
         String id = JSON.readTree(registered.body()).path("id").asString();
         String path = "/api/v1/participants/" + id;
 
-        HttpResponse<String> early = call("reviewer", "POST", path + "/approve", reason("too early"));
-        assertThat(early.statusCode()).isEqualTo(409);
-        assertThat(JSON.readTree(early.body()).path("detail").asString()).contains("PENDING");
+        HttpResponse<String> tooEarly = call("reviewer", "POST", path + "/approve", reason("too early"));
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(tooEarly.body()).path("detail").asString()).contains("PENDING");
 
         JsonNode verified =
                 JSON.readTree(call("reviewer", "POST", path + "/verify", null).body());
