@@ -171,30 +171,22 @@ public class ParticipantController {
                         .latest(participant.value())
                         .<Result<JdbcParticipantCredentials.Stored>>map(Result::ok)
                         .orElseGet(() -> Result.notFound("no credential has been issued to " + participant.value())))
-                .fold(
-                        stored -> {
-                            ObjectNode body = json.createObjectNode();
-                            body.put("id", stored.credentialId());
-                            body.put("jwt", stored.jwt());
-                            body.put("validUntil", stored.validUntil().toString());
-                            return ResponseEntity.ok(body);
-                        },
-                        f -> Problems.response(f, request));
+                .fold(stored -> ResponseEntity.ok(credentialView(stored)), f -> Problems.response(f, request));
     }
 
     @PostMapping("/{id}/credential")
     @Operation(summary = "Renew the membership credential (opens 30 days before it expires); keeps its status entry")
     public ResponseEntity<?> renew(@PathVariable String id, HttpServletRequest request) {
         return id(id).flatMap(membership::renew)
-                .fold(
-                        stored -> {
-                            ObjectNode body = json.createObjectNode();
-                            body.put("id", stored.credentialId());
-                            body.put("jwt", stored.jwt());
-                            body.put("validUntil", stored.validUntil().toString());
-                            return ResponseEntity.ok(body);
-                        },
-                        f -> Problems.response(f, request));
+                .fold(stored -> ResponseEntity.ok(credentialView(stored)), f -> Problems.response(f, request));
+    }
+
+    private ObjectNode credentialView(JdbcParticipantCredentials.Stored stored) {
+        ObjectNode body = json.createObjectNode();
+        body.put("id", stored.credentialId());
+        body.put("jwt", stored.jwt());
+        body.put("validUntil", stored.validUntil().toString());
+        return body;
     }
 
     private ResponseEntity<?> decide(

@@ -19,7 +19,6 @@ public sealed interface LegalIdentifier {
      */
     record Uscc(String value) implements LegalIdentifier {
 
-        static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         private static final Pattern SHAPE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
 
         public Uscc {
@@ -27,7 +26,8 @@ public sealed interface LegalIdentifier {
                 throw new IllegalArgumentException(
                         "a USCC has 18 characters from 0-9 and A-Y without I, O, S, V, Z, not " + DidUrl.quote(value));
             }
-            char expected = checkCharacter(value.substring(0, 17));
+            char expected =
+                    io.trustspace.identity.registration.UnifiedSocialCreditCode.checkCharacter(value.substring(0, 17));
             if (value.charAt(17) != expected) {
                 throw new IllegalArgumentException(
                         "USCC " + value + " fails its GB 32100 check character (expected " + expected + ")");
@@ -37,18 +37,6 @@ public sealed interface LegalIdentifier {
         @Override
         public MembershipClaim claim() {
             return MembershipClaim.USCC;
-        }
-
-        /** GB 32100-2015 §4.2: weights 3^i mod 31, check = 31 - (sum mod 31), where 31 is written as 0. */
-        static char checkCharacter(String first17) {
-            int sum = 0;
-            int weight = 1;
-            for (int i = 0; i < 17; i++) {
-                sum += ALPHABET.indexOf(first17.charAt(i)) * weight;
-                weight = weight * 3 % 31;
-            }
-            int check = 31 - sum % 31;
-            return ALPHABET.charAt(check == 31 ? 0 : check);
         }
     }
 
