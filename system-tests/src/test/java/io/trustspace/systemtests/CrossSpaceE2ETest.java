@@ -182,7 +182,7 @@ class CrossSpaceE2ETest {
             spaceB.put("trustspace.identity.trusted-issuers[1].space", "space-a");
             spaceB.put("trustspace.identity.trusted-issuers[1].roles", "participant");
             spaceB.put("trustspace.identity.trusted-issuers[1].claims", "legalName,region");
-            start(postgres, "connb", NodeRole.CONNECTOR, connectorB, spaceB);
+            ConfigurableApplicationContext b = start(postgres, "connb", NodeRole.CONNECTOR, connectorB, spaceB);
             ConfigurableApplicationContext c = start(
                     postgres,
                     "connc",
@@ -206,6 +206,14 @@ class CrossSpaceE2ETest {
             HttpResponse<String> refused = identify(c, connectorB);
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("UNTRUSTED_ISSUER");
+            // The refusal is evidence too: connector B recorded it in its outbox, bound for space B's ledger.
+            try (java.sql.Connection connection = b.getBean(javax.sql.DataSource.class).getConnection();
+                    java.sql.Statement query = connection.createStatement();
+                    java.sql.ResultSet rows = query.executeQuery(
+                            "SELECT count(*) FROM evidence_outbox WHERE type = 'auth.rejected'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
         }
     }
 

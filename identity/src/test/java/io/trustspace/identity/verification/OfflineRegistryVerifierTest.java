@@ -95,22 +95,6 @@ class OfflineRegistryVerifierTest {
     }
 
     @Test
-    void demoRegistry_loads_andEveryOrganisationIsInGoodStanding() {
-        OfflineRegistryVerifier demo = load("/identity/demo-registry.json");
-
-        assertThat(demo.entries()).hasSizeGreaterThanOrEqualTo(4);
-        for (RegistryEntry entry : demo.entries()) {
-            assertThat(RegistryEntry.inGoodStanding(entry.status()))
-                    .as(entry.name())
-                    .isTrue();
-            assertThat(demo.verify(Subjects.organisation(
-                                    entry.uscc().value(), entry.name(), entry.legalRepresentative()))
-                            .outcome())
-                    .isEqualTo(VerificationOutcome.VERIFIED);
-        }
-    }
-
-    @Test
     void fromFile_readsTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("registry.json");
         Files.writeString(
