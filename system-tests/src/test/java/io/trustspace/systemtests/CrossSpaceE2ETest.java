@@ -207,10 +207,11 @@ class CrossSpaceE2ETest {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("UNTRUSTED_ISSUER");
             // The refusal is evidence too: connector B recorded it in its outbox, bound for space B's ledger.
-            try (java.sql.Connection connection = b.getBean(javax.sql.DataSource.class).getConnection();
+            try (java.sql.Connection connection =
+                            b.getBean(javax.sql.DataSource.class).getConnection();
                     java.sql.Statement query = connection.createStatement();
-                    java.sql.ResultSet rows = query.executeQuery(
-                            "SELECT count(*) FROM evidence_outbox WHERE type = 'auth.rejected'")) {
+                    java.sql.ResultSet rows =
+                            query.executeQuery("SELECT count(*) FROM evidence_outbox WHERE type = 'auth.rejected'")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(1);
             }
