@@ -66,6 +66,21 @@ public class LedgerConfiguration {
                 clock);
     }
 
+    /**
+     * The ledger's part of /actuator/health: DOWN, with the reason, when the log failed its integrity check or its
+     * store, so that monitoring sees a tampered or broken ledger at once.
+     */
+    @Bean
+    org.springframework.boot.health.contributor.HealthIndicator ledgerHealth(EvidenceLog log) {
+        return () -> log.failure()
+                .map(reason -> org.springframework.boot.health.contributor.Health.down()
+                        .withDetail("reason", reason)
+                        .build())
+                .orElseGet(() -> org.springframework.boot.health.contributor.Health.up()
+                        .withDetail("size", log.size())
+                        .build());
+    }
+
     @Bean
     Provenance provenance(EvidenceLog log, LedgerStore store) {
         return new Provenance(log, store);

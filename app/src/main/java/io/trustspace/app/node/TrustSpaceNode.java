@@ -12,6 +12,7 @@ import io.trustspace.app.config.WebConfiguration;
 import io.trustspace.app.config.WitnessConfiguration;
 import io.trustspace.app.crypto.CryptoController;
 import io.trustspace.app.did.DidDocumentController;
+import io.trustspace.app.web.VocabularyController;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Import;
     SecurityConfiguration.class,
     NodeInfoController.class,
     CryptoController.class,
-    DidDocumentController.class
+    DidDocumentController.class,
+    VocabularyController.class
 })
 public class TrustSpaceNode {}

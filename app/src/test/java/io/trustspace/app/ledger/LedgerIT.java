@@ -245,5 +245,8 @@ class LedgerIT {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(refused.body()).path("detail").asString())
                 .contains("integrity check failed", "entry 0");
+        HttpResponse<String> health = operator.get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(health.body()).path("status").asString()).isEqualTo("DOWN");
     }
 }

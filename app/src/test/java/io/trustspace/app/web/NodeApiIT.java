@@ -185,6 +185,14 @@ class NodeApiIT {
     }
 
     @Test
+    void policyVocabulary_isServedAsJsonLd() {
+        HttpResponse<String> context = node.get("/ns/policy/context.jsonld");
+        assertThat(context.statusCode()).isEqualTo(200);
+        assertThat(context.headers().firstValue("Content-Type").orElse("")).startsWith("application/ld+json");
+        assertThat(JSON.readTree(context.body()).has("@context")).isTrue();
+    }
+
+    @Test
     void healthAndPrometheus_areServed() {
         assertThat(JSON.readTree(node.get("/actuator/health").body())
                         .path("status")
