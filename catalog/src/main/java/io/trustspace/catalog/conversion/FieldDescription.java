@@ -1,0 +1,43 @@
+package io.trustspace.catalog.conversion;
+
+import java.util.Objects;
+
+/**
+ * One field (column, property) of a dataset.
+ *
+ * @param name the field's name as it appears in the data, never blank
+ * @param title a human-readable label, or {@code null}
+ * @param type the value type
+ * @param unit the unit of measure (e.g. {@code kWh}, {@code 元}), or {@code null}
+ * @param semanticTag what the field means, or {@code null} when unrecognised
+ * @param nullable whether values may be missing
+ * @param example one example value (masked for personal information), or {@code null}
+ */
+public record FieldDescription(
+        String name,
+        String title,
+        FieldType type,
+        String unit,
+        SemanticTag semanticTag,
+        boolean nullable,
+        String example) {
+
+    public FieldDescription {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("field name is blank");
+        }
+        title = blankToNull(title);
+        unit = blankToNull(unit);
+    }
+
+    /** Whether this field is a candidate for personal information, by its semantic tag. */
+    public boolean personalInformation() {
+        return semanticTag != null && semanticTag.personalInformation();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,82 @@
+package io.trustspace.catalog.resource;
+
+import io.trustspace.ledger.evidence.EvidenceRecord;
+import io.trustspace.ledger.evidence.Receipt;
+import io.trustspace.ledger.evidence.SignedEvidence;
+import io.trustspace.ledger.outbox.EvidenceOutbox;
+import io.trustspace.ledger.outbox.OutboxRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An evidence outbox in memory that remembers what was added and whether a transaction was open at the time. */
+final class InMemoryEvidenceOutbox implements EvidenceOutbox {
+
+    /** One added record and whether it was added inside a unit of work. */
+    record Added(SignedEvidence evidence, boolean inTransaction) {
+        EvidenceRecord record() {
+            return evidence.record();
+        }
+    }
+
+    private final DirectTransactions transactions;
+    private final List<Added> added = new ArrayList<>();
+    private final Map<String, String> heads = new HashMap<>();
+
+    InMemoryEvidenceOutbox(DirectTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public synchronized void add(SignedEvidence evidence, Instant now) {
+        added.add(new Added(evidence, transactions.active()));
+    }
+
+    @Override
+    public synchronized Optional<String> head(String subject) {
+        return Optional.ofNullable(heads.get(subject));
+    }
+
+    @Override
+    public synchronized void setHead(String subject, String recordId) {
+        heads.put(subject, recordId);
+    }
+
+    @Override
+    public synchronized List<OutboxRecord> claimDue(int max, Instant now, Instant leaseUntil) {
+        return added.stream()
+                .limit(max)
+                .map(a -> new OutboxRecord(a.evidence(), 0))
+                .toList();
+    }
+
+    @Override
+    public void record(List<Delivery> deliveries, Instant now) {
+        // Delivery is not under test here.
+    }
+
+    @Override
+    public Optional<Receipt> receipt(String recordId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized long pending() {
+        return added.size();
+    }
+
+    synchronized List<Added> added() {
+        return List.copyOf(added);
+    }
+
+    /** The records about {@code subject}, in the order written. */
+    synchronized List<EvidenceRecord> about(String subject) {
+        return added.stream()
+                .map(Added::record)
+                .filter(record -> record.subjects().contains(subject))
+                .toList();
+    }
+}

@@ -1,0 +1,9 @@
+package io.trustspace.catalog.resource;
+
+class InMemoryResourceRepositoryTest extends ResourceRepositoryContract {
+
+    @Override
+    protected ResourceRepository newRepository() {
+        return new InMemoryResourceRepository();
+    }
+}
