@@ -62,9 +62,13 @@ public class DspAuthConfiguration {
 
     @Bean
     NodeMembership nodeMembership(JdbcNodeSettings settings, NodeIdentity identity, NodeKeys signingKeys, Clock clock) {
-        NodeKeys.ActiveKeyPair key = signingKeys.activeKeyPair();
+        // The key is read for every token, so an in-process rotation takes effect at once.
         AccessTokenIssuer tokens = new AccessTokenIssuer(
-                new DidSigningKey(identity.did(), key.kid(), key.keyPair().getPrivate(), signingKeys.suite()),
+                () -> {
+                    NodeKeys.ActiveKeyPair key = signingKeys.activeKeyPair();
+                    return new DidSigningKey(
+                            identity.did(), key.kid(), key.keyPair().getPrivate(), signingKeys.suite());
+                },
                 clock,
                 () -> UUID.randomUUID().toString(),
                 Duration.ofMinutes(5));

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -119,15 +120,25 @@ public class IdentityConfiguration {
                 UUID::randomUUID);
     }
 
+    /**
+     * The operator's current signing key, read at every issuance and status-list signature (after re-reading the
+     * store, so a rotation by the CLI takes effect too); retired keys stay in the DID document for what they signed.
+     */
     @Bean
-    DidSigningKey operatorCredentialKey(NodeIdentity identity, NodeKeys signingKeys) {
-        NodeKeys.ActiveKeyPair key = signingKeys.activeKeyPair();
-        return new DidSigningKey(identity.did(), key.kid(), key.keyPair().getPrivate(), signingKeys.suite());
+    Supplier<DidSigningKey> operatorCredentialKey(NodeIdentity identity, NodeKeys signingKeys) {
+        return () -> {
+            signingKeys.refresh();
+            NodeKeys.ActiveKeyPair key = signingKeys.activeKeyPair();
+            return new DidSigningKey(identity.did(), key.kid(), key.keyPair().getPrivate(), signingKeys.suite());
+        };
     }
 
     @Bean
     StatusListPublisher statusListPublisher(
-            NodeIdentity identity, DidSigningKey operatorCredentialKey, JdbcTransactions transactions, Clock clock) {
+            NodeIdentity identity,
+            Supplier<DidSigningKey> operatorCredentialKey,
+            JdbcTransactions transactions,
+            Clock clock) {
         return new StatusListPublisher(
                 operatorCredentialKey,
                 new JdbcStatusListStore(transactions, new SecureRandom()),
@@ -139,7 +150,7 @@ public class IdentityConfiguration {
     @Bean
     CredentialIssuer credentialIssuer(
             NodeProperties properties,
-            DidSigningKey operatorCredentialKey,
+            Supplier<DidSigningKey> operatorCredentialKey,
             StatusListPublisher statusLists,
             Clock clock) {
         return new CredentialIssuer(

@@ -195,6 +195,28 @@ class IdentityIT {
     }
 
     @Test
+    void afterAKeyRotation_newCredentialsAreSignedWithTheNewKey() {
+        String rotatedTo = operator.bean(io.trustspace.app.keys.KeyRotation.class)
+                .rotate()
+                .active()
+                .kid();
+        HttpResponse<String> registered = call(
+                "operator-admin", "POST", "/api/v1/participants", organisation("91510100MA6CQR2X73", "成都天府数据托管有限公司"));
+        String path = "/api/v1/participants/"
+                + JSON.readTree(registered.body()).path("id").asString();
+        call("reviewer", "POST", path + "/verify", null);
+        assertThat(call("reviewer", "POST", path + "/approve", reason("checked"))
+                        .statusCode())
+                .isEqualTo(200);
+        String jwt = JSON.readTree(
+                        call("regulator", "GET", path + "/credential", null).body())
+                .path("jwt")
+                .asString();
+        Map<String, Object> header = Jws.unverifiedHeader(jwt).orElseThrow();
+        assertThat(String.valueOf(header.get("kid"))).endsWith("#" + rotatedTo);
+    }
+
+    @Test
     void individuals_areStoredOnlyAsAHashAndAMask() throws Exception {
         String idNumber = withCheck("11010519880808123");
         Map<String, Object> body = Map.of(

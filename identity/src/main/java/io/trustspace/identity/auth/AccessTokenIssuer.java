@@ -43,7 +43,7 @@ public final class AccessTokenIssuer {
 
     private static final Pattern TOKEN_ID = Pattern.compile("[\\x21-\\x7E]{1,256}");
 
-    private final DidSigningKey caller;
+    private final Supplier<DidSigningKey> caller;
     private final Clock clock;
     private final Supplier<String> tokenIds;
     private final long lifetimeSeconds;
@@ -54,6 +54,12 @@ public final class AccessTokenIssuer {
      * @param lifetime whole seconds, 1 second to {@link #MAX_LIFETIME}; a minute or two is plenty
      */
     public AccessTokenIssuer(DidSigningKey caller, Clock clock, Supplier<String> tokenIds, Duration lifetime) {
+        this(() -> caller, clock, tokenIds, lifetime);
+    }
+
+    /** As above, with the caller's key read for every token, so that a rotated key is used at once. */
+    public AccessTokenIssuer(
+            Supplier<DidSigningKey> caller, Clock clock, Supplier<String> tokenIds, Duration lifetime) {
         this.caller = Objects.requireNonNull(caller, "caller");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tokenIds = Objects.requireNonNull(tokenIds, "tokenIds");
@@ -90,8 +96,8 @@ public final class AccessTokenIssuer {
         long now = clock.instant().getEpochSecond();
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode claims = nodes.objectNode();
-        claims.put("iss", caller.did());
-        claims.put("sub", caller.did());
+        claims.put("iss", caller.get().did());
+        claims.put("sub", caller.get().did());
         claims.put("aud", audience);
         claims.put("iat", now);
         claims.put("nbf", now);
@@ -100,12 +106,12 @@ public final class AccessTokenIssuer {
         ObjectNode presentation = claims.putObject("vp");
         presentation.putArray("@context").add(VcJson.CREDENTIALS_V2);
         presentation.putArray("type").add("VerifiablePresentation");
-        presentation.put("holder", caller.did());
+        presentation.put("holder", caller.get().did());
         ObjectNode enveloped = presentation.putArray("verifiableCredential").addObject();
         enveloped.put("@context", VcJson.CREDENTIALS_V2);
         enveloped.put("id", VcJson.VC_JWT_DATA_URL_PREFIX + membershipCredential);
         enveloped.put("type", "EnvelopedVerifiableCredential");
-        String token = caller.sign(TOKEN_TYPE, null, VcJson.write(claims));
+        String token = caller.get().sign(TOKEN_TYPE, null, VcJson.write(claims));
         if (token.length() > AccessTokenVerifier.MAX_TOKEN_LENGTH) {
             throw new IllegalStateException("access token of " + token.length() + " characters exceeds "
                     + AccessTokenVerifier.MAX_TOKEN_LENGTH);

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class CredentialIssuer {
 
-    private final DidSigningKey operator;
+    private final Supplier<DidSigningKey> operator;
     private final String space;
     private final StatusListPublisher statusLists;
     private final Clock clock;
@@ -47,15 +47,30 @@ public final class CredentialIssuer {
             Supplier<String> credentialIds,
             Duration validity,
             Duration renewalWindow) {
+        this(() -> operator, space, statusLists, clock, credentialIds, validity, renewalWindow);
+    }
+
+    /**
+     * As above, with the operator's key read at every issuance, so that a rotated key is used at once (the retired
+     * one stays in the DID document for credentials already issued).
+     */
+    public CredentialIssuer(
+            Supplier<DidSigningKey> operator,
+            String space,
+            StatusListPublisher statusLists,
+            Clock clock,
+            Supplier<String> credentialIds,
+            Duration validity,
+            Duration renewalWindow) {
         this.operator = Objects.requireNonNull(operator, "operator");
         if (!MembershipCredential.isSpaceId(space)) {
             throw new IllegalArgumentException("not a space id: " + DidUrl.quote(space));
         }
         this.space = space;
         this.statusLists = Objects.requireNonNull(statusLists, "statusLists");
-        if (!statusLists.issuer().equals(operator.did())) {
+        if (!statusLists.issuer().equals(operator.get().did())) {
             throw new IllegalArgumentException("status lists are published by " + statusLists.issuer()
-                    + ", not by the issuing operator " + operator.did());
+                    + ", not by the issuing operator " + operator.get().did());
         }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.credentialIds = Objects.requireNonNull(credentialIds, "credentialIds");
@@ -88,7 +103,7 @@ public final class CredentialIssuer {
      * opened yet, the credential has expired, or it is revoked or suspended.
      */
     public Result<IssuedCredential> renew(MembershipCredential current) {
-        if (!current.issuer().equals(operator.did()) || !current.space().equals(space)) {
+        if (!current.issuer().equals(operator.get().did()) || !current.space().equals(space)) {
             return Result.invalid("credential " + current.id() + " was issued by " + current.issuer() + " for space "
                     + current.space() + ", not by this operator for " + space);
         }
@@ -117,8 +132,8 @@ public final class CredentialIssuer {
     private IssuedCredential sign(MembershipClaims claims, List<StatusEntry> status) {
         Instant validFrom = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         MembershipCredential credential = new MembershipCredential(
-                credentialIds.get(), operator.did(), space, claims, validFrom, validFrom.plus(validity), status);
-        String jwt = operator.sign(VcJson.VC_JWT_TYPE, "vc", VcJson.write(credential.toJson()));
+                credentialIds.get(), operator.get().did(), space, claims, validFrom, validFrom.plus(validity), status);
+        String jwt = operator.get().sign(VcJson.VC_JWT_TYPE, "vc", VcJson.write(credential.toJson()));
         return new IssuedCredential(credential, jwt);
     }
 }

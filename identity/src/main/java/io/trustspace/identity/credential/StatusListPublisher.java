@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StatusListPublisher {
 
-    private final DidSigningKey operator;
+    private final Supplier<DidSigningKey> operator;
     private final StatusListStore store;
     private final String baseUrl;
     private final Clock clock;
@@ -40,6 +41,12 @@ public final class StatusListPublisher {
      */
     public StatusListPublisher(
             DidSigningKey operator, StatusListStore store, String baseUrl, Clock clock, Duration validity) {
+        this(() -> operator, store, baseUrl, clock, validity);
+    }
+
+    /** As above, with the operator's key read at every signature, so that a rotated key is used at once. */
+    public StatusListPublisher(
+            Supplier<DidSigningKey> operator, StatusListStore store, String baseUrl, Clock clock, Duration validity) {
         this.operator = Objects.requireNonNull(operator, "operator");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,7 +63,7 @@ public final class StatusListPublisher {
 
     /** The operator whose lists these are. */
     public String issuer() {
-        return operator.did();
+        return operator.get().did();
     }
 
     /** Allocates a position and returns the two entries for a new credential: revocation and suspension. */
@@ -82,9 +89,9 @@ public final class StatusListPublisher {
      * status entries do not point into this operator's lists at one index.
      */
     public Result<StatusListPosition> positionOf(MembershipCredential credential) {
-        if (!credential.issuer().equals(operator.did())) {
+        if (!credential.issuer().equals(operator.get().did())) {
             return Result.invalid("credential " + credential.id() + " is issued by " + credential.issuer()
-                    + ", not by this operator " + operator.did());
+                    + ", not by this operator " + operator.get().did());
         }
         StatusListPosition position = null;
         for (StatusEntry entry : credential.status()) {
@@ -143,7 +150,7 @@ public final class StatusListPublisher {
         json.putArray("@context").add(VcJson.CREDENTIALS_V2);
         json.put("id", url);
         json.putArray("type").add("VerifiableCredential").add(StatusListChecker.CREDENTIAL_TYPE);
-        json.put("issuer", operator.did());
+        json.put("issuer", operator.get().did());
         json.put("validFrom", VcJson.dateTime(now));
         json.put("validUntil", VcJson.dateTime(now.plus(validity)));
         ObjectNode subject = json.putObject("credentialSubject");
@@ -151,7 +158,7 @@ public final class StatusListPublisher {
         subject.put("type", StatusListChecker.SUBJECT_TYPE);
         subject.put("statusPurpose", purpose.jsonName());
         subject.put("encodedList", list.get().encode());
-        return Result.ok(operator.sign(VcJson.VC_JWT_TYPE, "vc", VcJson.write(json)));
+        return Result.ok(operator.get().sign(VcJson.VC_JWT_TYPE, "vc", VcJson.write(json)));
     }
 
     private Optional<String> listIdOf(StatusEntry entry) {
