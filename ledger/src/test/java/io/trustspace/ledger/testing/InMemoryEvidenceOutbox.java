@@ -1,4 +1,4 @@
-package io.trustspace.catalog.resource;
+package io.trustspace.ledger.testing;
 
 import io.trustspace.ledger.evidence.EvidenceRecord;
 import io.trustspace.ledger.evidence.Receipt;
@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An evidence outbox in memory that remembers what was added and whether a transaction was open at the time. */
-final class InMemoryEvidenceOutbox implements EvidenceOutbox {
+public final class InMemoryEvidenceOutbox implements EvidenceOutbox {
 
     /** One added record and whether it was added inside a unit of work. */
-    record Added(SignedEvidence evidence, boolean inTransaction) {
-        EvidenceRecord record() {
+    public record Added(SignedEvidence evidence, boolean inTransaction) {
+        public EvidenceRecord record() {
             return evidence.record();
         }
     }
@@ -26,7 +26,7 @@ final class InMemoryEvidenceOutbox implements EvidenceOutbox {
     private final List<Added> added = new ArrayList<>();
     private final Map<String, String> heads = new HashMap<>();
 
-    InMemoryEvidenceOutbox(DirectTransactions transactions) {
+    public InMemoryEvidenceOutbox(DirectTransactions transactions) {
         this.transactions = transactions;
     }
 
@@ -68,12 +68,12 @@ final class InMemoryEvidenceOutbox implements EvidenceOutbox {
         return added.size();
     }
 
-    synchronized List<Added> added() {
+    public synchronized List<Added> added() {
         return List.copyOf(added);
     }
 
     /** The records about {@code subject}, in the order written. */
-    synchronized List<EvidenceRecord> about(String subject) {
+    public synchronized List<EvidenceRecord> about(String subject) {
         return added.stream()
                 .map(Added::record)
                 .filter(record -> record.subjects().contains(subject))

@@ -1,4 +1,4 @@
-package io.trustspace.identity.participant;
+package io.trustspace.ledger.testing;
 
 import io.trustspace.common.tx.Transactions;
 import java.util.function.Supplier;
@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * {@link Transactions} that just runs the work on the calling thread, remembering whether a unit of work is open so
  * that fakes can check they are called inside one. After-commit actions run when the outermost work returns.
  */
-final class DirectTransactions implements Transactions {
+public final class DirectTransactions implements Transactions {
 
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
     private int opened;
@@ -32,11 +32,11 @@ final class DirectTransactions implements Transactions {
         action.run();
     }
 
-    boolean active() {
+    public boolean active() {
         return depth.get() > 0;
     }
 
-    synchronized int opened() {
+    public synchronized int opened() {
         return opened;
     }
 }

@@ -1,11 +1,11 @@
-package io.trustspace.identity.participant;
+package io.trustspace.ledger.testing;
 
 import io.trustspace.ledger.outbox.EvidenceSigner;
 
 /** Signs nothing: returns a well-formed detached compact JWS with a constant signature. */
-final class FakeEvidenceSigner implements EvidenceSigner {
+public final class FakeEvidenceSigner implements EvidenceSigner {
 
-    static final String ACTOR = "did:web:operator.trustspace.example";
+    public static final String ACTOR = "did:web:operator.trustspace.example";
 
     @Override
     public String actor() {

@@ -1,4 +1,4 @@
-package io.trustspace.identity.participant;
+package io.trustspace.ledger.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that starts at a fixed instant and moves one step forward each time it is read: exact and ordered. */
-final class SteppingClock extends Clock {
+public final class SteppingClock extends Clock {
 
     private final Duration step;
     private Instant next;
 
-    SteppingClock(Instant start, Duration step) {
+    public SteppingClock(Instant start, Duration step) {
         this.next = start;
         this.step = step;
     }
