@@ -145,7 +145,7 @@ public final class CryptoCommand {
             String pem = readText(key);
             char[] secret = pem.contains("ENCRYPTED") ? passphrase.read("passphrase of " + key, null) : new char[0];
             try {
-                PrivateKey privateKey = orFail(PemKeys.readPrivateKey(pem, secret), key);
+                PrivateKey privateKey = orFail(PemKeys.readPrivateKey(pem, secret), key.toString());
                 requireSuiteKey(cryptoSuite, privateKey, key);
                 byte[] signature = cryptoSuite.sign(privateKey, readInput(in));
                 spec.commandLine().getOut().println(Base64.getEncoder().encodeToString(signature));
@@ -181,7 +181,7 @@ public final class CryptoCommand {
         @Override
         public Integer call() throws IOException {
             CryptoSuite cryptoSuite = suite.suite();
-            PublicKey publicKey = orFail(PemKeys.readPublicKey(readText(key)), key);
+            PublicKey publicKey = orFail(PemKeys.readPublicKey(readText(key)), key.toString());
             requireSuiteKey(cryptoSuite, publicKey, key);
             byte[] signatureBytes;
             try {
@@ -225,9 +225,10 @@ public final class CryptoCommand {
         }
     }
 
-    static <T> T orFail(Result<T> result, Path source) {
+    /** The value, or a {@link CliException} "{@code what}: reason" for the user. */
+    static <T> T orFail(Result<T> result, String what) {
         if (result instanceof Result.Failure<T> failure) {
-            throw new CliException(source + ": " + failure.reason());
+            throw new CliException(what + ": " + failure.reason());
         }
         return result.orElseThrow();
     }

@@ -135,8 +135,8 @@ public final class LedgerCommand {
         @Override
         public Integer call() throws IOException {
             JsonNode json = readJson(file);
-            EvidenceRecord record = orFail(EvidenceRecord.fromJson(json.path("record")), "record");
-            Receipt receipt = orFail(ReceiptJson.fromJson(json.path("receipt")), "receipt");
+            EvidenceRecord record = CryptoCommand.orFail(EvidenceRecord.fromJson(json.path("record")), "record");
+            Receipt receipt = CryptoCommand.orFail(ReceiptJson.fromJson(json.path("receipt")), "receipt");
             Result<Checkpoint> verified = logKey.open(receipt.signedCheckpoint())
                     .flatMap(cosigned -> receipt.verify(record, logKey.suite(), logKey.verifier()));
             return report(
@@ -287,13 +287,6 @@ public final class LedgerCommand {
         out.println("invalid: " + ((Result.Failure<String>) result).reason());
         out.flush();
         return 1;
-    }
-
-    static <T> T orFail(Result<T> result, String what) {
-        if (result instanceof Result.Failure<T> bad) {
-            throw new CliException(what + ": " + bad.reason());
-        }
-        return result.orElseThrow();
     }
 
     static String readText(Path file) throws IOException {

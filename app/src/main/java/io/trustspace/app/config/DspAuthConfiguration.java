@@ -7,8 +7,8 @@ import io.trustspace.app.dsp.DspAuthFilter;
 import io.trustspace.app.dsp.DspIdentityController;
 import io.trustspace.app.dsp.MembershipController;
 import io.trustspace.app.dsp.NodeMembership;
+import io.trustspace.app.http.OutboundHttpClients;
 import io.trustspace.app.keys.NodeKeys;
-import io.trustspace.common.Result;
 import io.trustspace.crypto.CryptoSuite;
 import io.trustspace.identity.auth.AccessTokenIssuer;
 import io.trustspace.identity.auth.AccessTokenVerifier;
@@ -22,11 +22,7 @@ import io.trustspace.identity.credential.StatusListFetcher;
 import io.trustspace.identity.trust.TrustList;
 import io.trustspace.identity.trust.TrustedIssuer;
 import io.trustspace.ledger.outbox.EvidenceRecorder;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -85,7 +81,8 @@ public class DspAuthConfiguration {
             EvidenceRecorder evidence,
             Clock clock) {
         TrustList trustList = trustList(properties.identity().trustedIssuers());
-        StatusListFetcher fetcher = url -> fetch(outboundHttpClient, url);
+        StatusListFetcher fetcher = url ->
+                OutboundHttpClients.getText(outboundHttpClient, url, Duration.ofSeconds(5), "status list " + url);
         return new AccessTokenVerifier(
                 identity.did(),
                 suite,
@@ -120,24 +117,5 @@ public class DspAuthConfiguration {
                                                         () -> new IllegalArgumentException("unknown claim " + name)))
                                         .collect(() -> EnumSet.noneOf(MembershipClaim.class), Set::add, Set::addAll)))
                 .toList());
-    }
-
-    private static Result<String> fetch(HttpClient http, String url) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(5))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Result.unavailable("status list " + url + " answered HTTP " + response.statusCode());
-            }
-            return Result.ok(response.body());
-        } catch (IOException | IllegalArgumentException e) {
-            return Result.unavailable("status list " + url + " unreachable");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.unavailable("interrupted");
-        }
     }
 }

@@ -35,6 +35,32 @@ public final class OutboundHttpClients {
         return builder.build();
     }
 
+    /**
+     * GETs {@code url} and returns the body of a 200 answer; any other status, a transport failure or a malformed URL
+     * is UNAVAILABLE (worth retrying), described as {@code what}.
+     */
+    public static io.trustspace.common.Result<String> getText(
+            java.net.http.HttpClient http, String url, Duration timeout, String what) {
+        try {
+            java.net.http.HttpResponse<String> response = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return io.trustspace.common.Result.unavailable(what + " answered HTTP " + response.statusCode());
+            }
+            return io.trustspace.common.Result.ok(response.body());
+        } catch (IOException | IllegalArgumentException e) {
+            return io.trustspace.common.Result.unavailable(
+                    what + " unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return io.trustspace.common.Result.unavailable("interrupted while fetching " + what);
+        }
+    }
+
     /** An SSL context trusting exactly the certificates in {@code trustStore}. */
     public static SSLContext sslContext(Path trustStore, String password) {
         try {

@@ -1,6 +1,7 @@
 package io.trustspace.app.witness;
 
 import io.trustspace.app.did.JdbcNodeSettings;
+import io.trustspace.app.http.OutboundHttpClients;
 import io.trustspace.common.Result;
 import io.trustspace.crypto.CryptoSuites;
 import io.trustspace.crypto.SuiteId;
@@ -11,11 +12,7 @@ import io.trustspace.ledger.witness.CosigningRound;
 import io.trustspace.ledger.witness.WitnessCoordinator;
 import io.trustspace.ledger.witness.WitnessEndpoint;
 import io.trustspace.ledger.witness.WitnessedLog;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,23 +102,16 @@ public final class CosigningScheduler implements AutoCloseable {
         String setting = "witness-key " + url;
         String text = settings.get(setting).orElse(null);
         if (text == null) {
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/witness/v1/key"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    return Result.unavailable("key answered HTTP " + response.statusCode());
-                }
-                text = response.body().strip();
-                settings.put(setting, text);
-            } catch (IOException e) {
-                return Result.unavailable("unreachable: " + e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Result.unavailable("interrupted");
+            Result<String> fetched = OutboundHttpClients.getText(
+                    http,
+                    url.replaceAll("/+$", "") + "/witness/v1/key",
+                    Duration.ofSeconds(5),
+                    "witness key of " + url);
+            if (fetched instanceof Result.Failure<String> failure) {
+                return failure.cast();
             }
+            text = fetched.orElseThrow().strip();
+            settings.put(setting, text);
         }
         // Cosignatures are Ed25519 (cosignature/v1) in every space, so the intl suite verifies them.
         return NoteKey.parse(text).flatMap(key -> key.verifier(CryptoSuites.of(SuiteId.INTL)));

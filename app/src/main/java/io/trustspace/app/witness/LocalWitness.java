@@ -1,6 +1,7 @@
 package io.trustspace.app.witness;
 
 import io.trustspace.app.did.JdbcNodeSettings;
+import io.trustspace.app.http.OutboundHttpClients;
 import io.trustspace.common.Result;
 import io.trustspace.ledger.note.CosignatureSigner;
 import io.trustspace.ledger.witness.AddCheckpointOutcome;
@@ -8,11 +9,7 @@ import io.trustspace.ledger.witness.KnownLog;
 import io.trustspace.ledger.witness.Witness;
 import io.trustspace.ledger.witness.WitnessAlerts;
 import io.trustspace.ledger.witness.WitnessStore;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -94,24 +91,15 @@ public final class LocalWitness {
             return Result.unavailable(
                     "this witness knows no ledger (TRUSTSPACE_LEDGER_URL or TRUSTSPACE_LEDGER_LOG_KEY)");
         }
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(ledgerUrl.replaceAll("/+$", "") + "/ledger/v1/log-key"))
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Result.unavailable("the ledger's log key answered HTTP " + response.statusCode());
-            }
-            String key = response.body().strip();
-            settings.put(PINNED_LOG_KEY, key);
-            return Result.ok(key);
-        } catch (IOException e) {
-            return Result.unavailable(
-                    "cannot fetch the ledger's log key: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.unavailable("interrupted");
-        }
+        return OutboundHttpClients.getText(
+                        http,
+                        ledgerUrl.replaceAll("/+$", "") + "/ledger/v1/log-key",
+                        Duration.ofSeconds(10),
+                        "the ledger's log key")
+                .map(body -> {
+                    String key = body.strip();
+                    settings.put(PINNED_LOG_KEY, key);
+                    return key;
+                });
     }
 }
