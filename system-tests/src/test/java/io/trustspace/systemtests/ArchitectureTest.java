@@ -24,6 +24,7 @@ class ArchitectureTest {
         "io.trustspace.policy..",
         "io.trustspace.identity..",
         "io.trustspace.catalog..",
+        "io.trustspace.contract..",
         "io.trustspace.connector.."
     };
 

@@ -29,6 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,8 +97,22 @@ public class DspAuthConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<DspAuthFilter> dspAuthFilter(AccessTokenVerifier verifier) {
-        FilterRegistrationBean<DspAuthFilter> registration = new FilterRegistrationBean<>(new DspAuthFilter(verifier));
+    FilterRegistrationBean<DspAuthFilter> dspAuthFilter(AccessTokenVerifier verifier, NodeProperties properties) {
+        DspAuthFilter filter;
+        if (properties.dsp().interop()) {
+            LoggerFactory.getLogger(DspAuthConfiguration.class)
+                    .warn(
+                            "DSP interoperability profile ON: any Authorization header is accepted as participant '{}'."
+                                    + " Conformance testing only; never in a real space.",
+                            properties.dsp().interopParticipant());
+            filter = new DspAuthFilter(
+                    verifier,
+                    DspAuthFilter.interopCaller(
+                            properties.dsp().interopParticipant(), java.time.Instant.parse("9999-12-31T00:00:00Z")));
+        } else {
+            filter = new DspAuthFilter(verifier);
+        }
+        FilterRegistrationBean<DspAuthFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/dsp/*");
         registration.setOrder(0);
         return registration;

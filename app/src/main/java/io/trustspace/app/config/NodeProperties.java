@@ -22,7 +22,41 @@ public record NodeProperties(
         @DefaultValue Ledger ledger,
         @DefaultValue Did did,
         @DefaultValue Security security,
-        @DefaultValue Identity identity) {
+        @DefaultValue Identity identity,
+        @DefaultValue Catalog catalog,
+        @DefaultValue Dsp dsp) {
+
+    /**
+     * Publication and discovery. On the operator: {@code spacePrefix} starts every data identifier it mints, and
+     * {@code peers} are other spaces' operators whose catalogs it harvests every {@code harvestInterval} (with its
+     * connectors'). On a connector: {@code operatorUrl} is where its resources are published (default: the ledger
+     * URL), and review decisions are mirrored every {@code syncInterval}.
+     */
+    public record Catalog(
+            @DefaultValue("ts.local") String spacePrefix,
+            String operatorUrl,
+            @DefaultValue("5s") java.time.Duration syncInterval,
+            @DefaultValue("10s") java.time.Duration harvestInterval,
+            List<String> peers) {
+        public Catalog {
+            peers = peers == null ? List.of() : List.copyOf(peers);
+        }
+    }
+
+    /**
+     * The Dataspace Protocol edge. {@code participantId} is what this connector calls itself in DSP messages
+     * (default: its DID). {@code interopParticipant}, when set, switches on an explicit interoperability profile
+     * for conformance runs (the DSP TCK, EDC's iam-mock): any Authorization value is accepted as that participant
+     * instead of a verified access token. Never set it in a real space. {@code tckSeed} loads the TCK's seed data.
+     */
+    public record Dsp(
+            String participantId,
+            String interopParticipant,
+            @DefaultValue("false") boolean tckSeed) {
+        public boolean interop() {
+            return interopParticipant != null && !interopParticipant.isBlank();
+        }
+    }
 
     /** Which node this is. */
     public record Node(

@@ -68,6 +68,12 @@ public class SecurityConfiguration {
                                 "/api/v1/participants/*/reinstate",
                                 "/api/v1/participants/*/credential")
                         .hasRole(OPERATOR_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/review/**")
+                        .hasAnyRole(OPERATOR_ADMIN, REVIEWER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/resources", "/api/v1/resources/**")
+                        .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/discovery/**")
+                        .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/membership")
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")

@@ -27,21 +27,50 @@ public final class DspAuthFilter extends OncePerRequestFilter {
     private static final int MAX_TOKEN = 16 * 1024;
 
     private final AccessTokenVerifier verifier;
+    private final VerifiedCaller interopCaller;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public DspAuthFilter(AccessTokenVerifier verifier) {
+        this(verifier, null);
+    }
+
+    /**
+     * With {@code interopCaller}, any request that carries some Authorization header is accepted as that caller
+     * (the explicit interoperability profile for the DSP TCK and EDC's iam-mock; see {@code trustspace.dsp}).
+     */
+    public DspAuthFilter(AccessTokenVerifier verifier, VerifiedCaller interopCaller) {
         this.verifier = verifier;
+        this.interopCaller = interopCaller;
+    }
+
+    /** The caller an interop profile stands in for every peer: no credential, claims or roles of any kind. */
+    public static VerifiedCaller interopCaller(String participantId, java.time.Instant validUntil) {
+        return new VerifiedCaller(
+                participantId,
+                "urn:trustspace:interop-profile",
+                "urn:trustspace:interop-profile",
+                java.util.Set.of(),
+                Map.of(),
+                "urn:trustspace:interop-profile",
+                validUntil);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/dsp/");
+        String path = request.getRequestURI();
+        // Version discovery is public by definition: peers call it before they know how to authenticate.
+        return !path.startsWith("/dsp/") || path.startsWith("/dsp/.well-known/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
+        if (interopCaller != null && header != null && !header.isBlank()) {
+            request.setAttribute(CALLER, interopCaller);
+            chain.doFilter(request, response);
+            return;
+        }
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > MAX_TOKEN) {
             refuse(request, response, AuthFailure.MALFORMED, "send Authorization: Bearer <access token>");
             return;
@@ -58,6 +87,23 @@ public final class DspAuthFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, AuthFailure failure, String detail)
             throws IOException {
+        String path = request.getRequestURI();
+        if (path.startsWith("/dsp/2025-1/")) {
+            // DSP peers expect the protocol's own error messages, not problem JSON.
+            String type = path.startsWith("/dsp/2025-1/negotiations")
+                    ? "ContractNegotiationError"
+                    : path.startsWith("/dsp/2025-1/transfers") ? "TransferError" : "CatalogError";
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("@context", java.util.List.of("https://w3id.org/dspace/2025/1/context.jsonld"));
+            error.put("@type", type);
+            error.put("code", failure.name());
+            error.put("reason", java.util.List.of(detail));
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            response.setContentType("application/json");
+            json.writeValue(response.getOutputStream(), error);
+            return;
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://trustspace.io/problems/unauthorized");
         problem.put("title", "Unauthorized");

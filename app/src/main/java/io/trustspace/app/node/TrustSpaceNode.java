@@ -1,5 +1,6 @@
 package io.trustspace.app.node;
 
+import io.trustspace.app.config.CatalogConfiguration;
 import io.trustspace.app.config.DspAuthConfiguration;
 import io.trustspace.app.config.EvidenceConfiguration;
 import io.trustspace.app.config.IdentityConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Import;
     LedgerConfiguration.class,
     IdentityConfiguration.class,
     DspAuthConfiguration.class,
+    CatalogConfiguration.class,
     WitnessConfiguration.class,
     SecurityConfiguration.class,
     NodeInfoController.class,

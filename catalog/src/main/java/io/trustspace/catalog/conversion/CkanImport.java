@@ -1,5 +1,6 @@
 package io.trustspace.catalog.conversion;
 
+import io.trustspace.catalog.resource.LocalizedText;
 import io.trustspace.common.Result;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,10 @@ public final class CkanImport {
             }
         }
         LocalizedText title = translated(pkg, "title");
-        if (title.isEmpty()) {
-            title = LocalizedText.guess(BoundedJson.string(pkg, "name"));
+        if (LocalizedTexts.isEmpty(title)) {
+            title = LocalizedTexts.guess(BoundedJson.string(pkg, "name"));
         }
-        if (title.isEmpty()) {
+        if (LocalizedTexts.isEmpty(title)) {
             return Result.invalid("title: missing, and no name to fall back on");
         }
         LocalizedText description = translated(pkg, "notes");
@@ -71,7 +72,7 @@ public final class CkanImport {
         if (resourceNodes.size() > BoundedJson.MAX_ITEMS) {
             return Result.invalid("resources: more than " + BoundedJson.MAX_ITEMS + " resources");
         }
-        List<Distribution> distributions = new ArrayList<>();
+        List<DistributionLink> distributions = new ArrayList<>();
         for (int i = 0; i < resourceNodes.size(); i++) {
             JsonNode resource = resourceNodes.get(i);
             if (!resource.isObject()) {
@@ -85,15 +86,16 @@ public final class CkanImport {
             if (format == null || format.isBlank()) {
                 format = BoundedJson.string(resource, "mimetype");
             }
-            distributions.add(new Distribution(url, format));
+            distributions.add(DistributionLink.of(url, format));
         }
         List<String> formats = distributions.stream()
-                .map(Distribution::format)
+                .map(DistributionLink::formatOrMediaType)
                 .filter(f -> f != null)
                 .distinct()
                 .toList();
-        String format =
-                formats.size() == 1 && distributions.stream().allMatch(d -> d.format() != null) ? formats.get(0) : null;
+        String format = formats.size() == 1 && distributions.stream().allMatch(d -> d.formatOrMediaType() != null)
+                ? formats.get(0)
+                : null;
 
         String publisher = null;
         JsonNode organization = pkg.get("organization");
@@ -122,14 +124,14 @@ public final class CkanImport {
     }
 
     private static LocalizedText translated(JsonNode pkg, String name) {
-        LocalizedText text = LocalizedText.EMPTY;
+        LocalizedText text = LocalizedTexts.EMPTY;
         JsonNode translated = pkg.get(name + "_translated");
         if (translated != null && translated.isObject()) {
             text = new LocalizedText(
                     firstNonBlank(BoundedJson.string(translated, "zh"), BoundedJson.string(translated, "zh_CN")),
                     BoundedJson.string(translated, "en"));
         }
-        return text.orElse(LocalizedText.guess(BoundedJson.string(pkg, name)));
+        return LocalizedTexts.orElse(text, LocalizedTexts.guess(BoundedJson.string(pkg, name)));
     }
 
     private static String extra(JsonNode pkg, String key) {

@@ -1,11 +1,12 @@
 package io.trustspace.catalog.conversion;
 
+import io.trustspace.catalog.resource.FieldType;
 import java.util.List;
 
 /**
  * Writes a field schema as RFC 4180 CSV: the header {@code name,type,unit,semanticTag,nullable,example} and one row
  * per field, CRLF line ends, fields quoted when they contain a comma, quote, CR or LF. Types are
- * {@link FieldType#term()}s, tags {@link SemanticTag#term()}s, absent values empty. No byte order mark; encode the
+ * {@link CatalogVocabulary#term(FieldType)}s, tags {@link SemanticTag#term()}s, absent values empty. No byte order mark; encode the
  * text as UTF-8 (spreadsheet users on Windows may want to prepend {@code U+FEFF}). Stateless and thread-safe.
  */
 public final class CsvExport {
@@ -19,7 +20,7 @@ public final class CsvExport {
         for (FieldDescription field : fields) {
             csv.append(quote(field.name()))
                     .append(',')
-                    .append(field.type().term())
+                    .append(CatalogVocabulary.term(field.type()))
                     .append(',')
                     .append(quote(field.unit()))
                     .append(',')

@@ -1,5 +1,9 @@
 package io.trustspace.catalog.conversion;
 
+import io.trustspace.catalog.resource.AccessMethod;
+import io.trustspace.catalog.resource.Distribution;
+import io.trustspace.catalog.resource.FieldType;
+import io.trustspace.catalog.resource.LocalizedText;
 import io.trustspace.common.Result;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +26,6 @@ import tools.jackson.databind.JsonNode;
  * keywords, distributions or fields. Stateless and thread-safe.
  */
 public final class DcatApImport {
-
-    private static final String IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/";
 
     private DcatApImport() {}
 
@@ -53,7 +55,7 @@ public final class DcatApImport {
 
     private static Result<DescribedDataset> dataset(JsonNode node) {
         LocalizedText title = localized(member(node, DcatExport.DCT, "title"));
-        if (title.isEmpty()) {
+        if (LocalizedTexts.isEmpty(title)) {
             return Result.invalid("dct:title: missing (a title in zh or en is required)");
         }
         LocalizedText description = localized(member(node, DcatExport.DCT, "description"));
@@ -78,7 +80,7 @@ public final class DcatApImport {
         if (distributionNodes.size() > BoundedJson.MAX_ITEMS) {
             return Result.invalid("dcat:distribution: more than " + BoundedJson.MAX_ITEMS + " distributions");
         }
-        List<Distribution> distributions = new ArrayList<>();
+        List<DistributionLink> distributions = new ArrayList<>();
         for (int i = 0; i < distributionNodes.size(); i++) {
             JsonNode d = distributionNodes.get(i);
             String path = "dcat:distribution[" + i + "]";
@@ -93,13 +95,19 @@ public final class DcatApImport {
                 return Result.invalid(path + ": dcat:accessURL missing");
             }
             String distributionFormat = text(first(member(d, DcatExport.DCT, "format")));
-            if (distributionFormat == null) {
-                distributionFormat = text(first(member(d, DcatExport.DCAT, "mediaType")));
-                if (distributionFormat != null && distributionFormat.startsWith(IANA_MEDIA_TYPES)) {
-                    distributionFormat = distributionFormat.substring(IANA_MEDIA_TYPES.length());
+            String mediaType = text(first(member(d, DcatExport.DCAT, "mediaType")));
+            if (mediaType != null && mediaType.startsWith(CatalogVocabulary.IANA_MEDIA_TYPES)) {
+                mediaType = mediaType.substring(CatalogVocabulary.IANA_MEDIA_TYPES.length());
+            }
+            String methodIri = text(first(member(d, DcatExport.TS, "accessMethod")));
+            AccessMethod method = null;
+            if (methodIri != null) {
+                method = accessMethod(methodIri);
+                if (method == null) {
+                    return Result.invalid(path + ": ts:accessMethod '" + methodIri + "' is unknown");
                 }
             }
-            distributions.add(new Distribution(url, distributionFormat));
+            distributions.add(new DistributionLink(url, new Distribution(distributionFormat, mediaType, method)));
         }
 
         Result<List<FieldDescription>> fields = schema(BoundedJson.items(member(node, DcatExport.TS, "schema")));
@@ -138,10 +146,7 @@ public final class DcatApImport {
             if (typeName == null) {
                 return Result.invalid(path + ": ts:type missing");
             }
-            if (typeName.startsWith(DcatExport.XSD)) {
-                typeName = "xsd:" + typeName.substring(DcatExport.XSD.length());
-            }
-            FieldType type = FieldType.of(typeName).orElse(null);
+            FieldType type = CatalogVocabulary.fieldType(typeName).orElse(null);
             if (type == null) {
                 return Result.invalid(path + ": ts:type '" + typeName + "' is not a supported datatype");
             }
@@ -170,6 +175,17 @@ public final class DcatApImport {
                     text(first(member(entry, DcatExport.TS, "example")))));
         }
         return Result.ok(fields);
+    }
+
+    /** The access method named by its IRI ({@code ts:Api} or in full), or {@code null}. */
+    private static AccessMethod accessMethod(String iri) {
+        String full = iri.startsWith("ts:") ? CatalogVocabulary.TS + iri.substring(3) : iri;
+        for (AccessMethod method : AccessMethod.values()) {
+            if (CatalogVocabulary.iri(method).equals(full)) {
+                return method;
+            }
+        }
+        return null;
     }
 
     private static boolean isDataset(JsonNode node) {
@@ -210,7 +226,7 @@ public final class DcatApImport {
     }
 
     private static LocalizedText localized(JsonNode node) {
-        LocalizedText result = LocalizedText.EMPTY;
+        LocalizedText result = LocalizedTexts.EMPTY;
         for (JsonNode value : BoundedJson.items(node)) {
             String text = text(value);
             if (text == null) {
@@ -219,7 +235,7 @@ public final class DcatApImport {
             String language = value.isObject() ? BoundedJson.string(value, "@language") : null;
             LocalizedText one;
             if (language == null) {
-                one = LocalizedText.guess(text);
+                one = LocalizedTexts.guess(text);
             } else if (language.toLowerCase().startsWith("zh")) {
                 one = new LocalizedText(text, null);
             } else if (language.toLowerCase().startsWith("en")) {
@@ -227,7 +243,7 @@ public final class DcatApImport {
             } else {
                 continue;
             }
-            result = result.orElse(one);
+            result = LocalizedTexts.orElse(result, one);
         }
         return result;
     }
@@ -271,7 +287,7 @@ public final class DcatApImport {
         }
         if (node.isObject() && !node.has("@value")) {
             LocalizedText name = localized(member(node, DcatExport.FOAF, "name"));
-            if (!name.isEmpty()) {
+            if (!LocalizedTexts.isEmpty(name)) {
                 return name.zh() != null ? name.zh() : name.en();
             }
         }

@@ -1,9 +1,12 @@
 package io.trustspace.catalog.conversion;
 
+import io.trustspace.catalog.resource.FieldType;
+import io.trustspace.catalog.resource.SchemaField;
 import java.util.Objects;
 
 /**
- * One field (column, property) of a dataset.
+ * One field (column, property) of a dataset as the converters see it: a {@link SchemaField} plus what inference and
+ * import learn beyond it (title, nullability, an example, a recognised {@link SemanticTag}).
  *
  * @param name the field's name as it appears in the data, never blank
  * @param title a human-readable label, or {@code null}
@@ -35,6 +38,11 @@ public record FieldDescription(
     /** Whether this field is a candidate for personal information, by its semantic tag. */
     public boolean personalInformation() {
         return semanticTag != null && semanticTag.personalInformation();
+    }
+
+    /** The catalog's schema field: name, type, unit and the semantic tag's IRI ({@link SemanticTag#iri()}). */
+    public SchemaField toSchemaField() {
+        return new SchemaField(name, type, unit, semanticTag == null ? null : semanticTag.iri());
     }
 
     private static String blankToNull(String value) {

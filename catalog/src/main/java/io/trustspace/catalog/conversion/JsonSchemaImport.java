@@ -1,5 +1,6 @@
 package io.trustspace.catalog.conversion;
 
+import io.trustspace.catalog.resource.FieldType;
 import io.trustspace.common.Result;
 import java.util.ArrayList;
 import java.util.HashSet;

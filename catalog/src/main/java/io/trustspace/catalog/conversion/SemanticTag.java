@@ -43,6 +43,11 @@ public enum SemanticTag {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The tag as an IRI in the catalog vocabulary, e.g. {@code https://trustspace.io/ns/catalog#phone_number}. */
+    public String iri() {
+        return CatalogVocabulary.TS + term();
+    }
+
     public static Optional<SemanticTag> of(String term) {
         return Arrays.stream(values()).filter(tag -> tag.term().equals(term)).findFirst();
     }

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  *       at least one API distribution.
  * </ol>
  *
- * <p>Stateless and thread-safe. The rules are written in plain Java; a SHACL shape (Apache Jena) is left to do.
+ * <p>Extra {@link MetadataCheck}s given to {@link #AdmissionChecks(List)} (e.g. the SHACL shapes of
+ * {@code io.trustspace.catalog.shacl.ShapeCheck}) run after these rules, in the order given; their findings are
+ * appended. Immutable and thread-safe when the extra checks are.
  */
 public final class AdmissionChecks {
 
@@ -51,6 +53,18 @@ public final class AdmissionChecks {
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     /** An absolute IRI with a scheme, or a CURIE {@code prefix:reference}. */
     private static final Pattern SEMANTIC_TAG = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:[^\\s<>\"{}|\\\\^`]+");
+
+    private final List<MetadataCheck> extra;
+
+    /** The built-in rules only. */
+    public AdmissionChecks() {
+        this(List.of());
+    }
+
+    /** The built-in rules, then {@code extra} checks whose findings are appended in order. */
+    public AdmissionChecks(List<MetadataCheck> extra) {
+        this.extra = List.copyOf(extra);
+    }
 
     /** Every finding for a resource of {@code kind} with {@code metadata}; empty when it passes. */
     public List<Finding> check(ResourceKind kind, ResourceMetadata metadata, boolean hasDataAddress) {
@@ -75,6 +89,9 @@ public final class AdmissionChecks {
         if (!hasDataAddress) {
             findings.add(new Finding(
                     "dataAddress", Finding.REQUIRED, "register where the data is before submitting it for review"));
+        }
+        for (MetadataCheck check : extra) {
+            findings.addAll(check.check(kind, metadata));
         }
         return List.copyOf(findings);
     }

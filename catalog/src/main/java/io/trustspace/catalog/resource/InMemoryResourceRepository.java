@@ -74,6 +74,21 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     @Override
+    public synchronized List<Resource> findByProvider(String provider, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit " + limit + " is negative");
+        }
+        return byId.values().stream()
+                .filter(resource -> resource.provider().equals(provider))
+                .sorted(Comparator.comparing(
+                                (Resource resource) -> resource.lastTransition().at())
+                        .reversed()
+                        .thenComparing(resource -> resource.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized List<Resource> findByState(ResourceState state, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit " + limit + " is negative");

@@ -36,6 +36,12 @@ public interface ResourceRepository {
     /** Every revision of {@code provider}'s resource {@code localId}, lowest revision first. */
     List<Resource> findRevisions(String provider, String localId);
 
+    /**
+     * {@code provider}'s resources in every state, most recently changed first (last transition, then id), up to
+     * {@code limit}: what the provider's connector mirrors.
+     */
+    List<Resource> findByProvider(String provider, int limit);
+
     /** Up to {@code limit} resources in {@code state}, longest-waiting first (last transition, then id). */
     List<Resource> findByState(ResourceState state, int limit);
 }

@@ -2,6 +2,7 @@ package io.trustspace.catalog.conversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trustspace.catalog.resource.LocalizedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +24,10 @@ class CkanImportTest {
         assertThat(dataset.fields()).isEmpty();
         assertThat(dataset.distributions())
                 .containsExactly(
-                        new Distribution(
+                        DistributionLink.of(
                                 "https://data.example.gov.cn/dataset/sz-ev/resource/r1/download/sessions-2024q1.csv",
                                 "CSV"),
-                        new Distribution("https://api.example.gov.cn/ev/sessions", "CSV"));
+                        DistributionLink.of("https://api.example.gov.cn/ev/sessions", "CSV"));
     }
 
     @Test

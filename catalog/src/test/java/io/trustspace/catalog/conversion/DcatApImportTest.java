@@ -2,6 +2,7 @@ package io.trustspace.catalog.conversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trustspace.catalog.resource.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 class DcatApImportTest {
@@ -21,8 +22,8 @@ class DcatApImportTest {
         assertThat(dataset.license()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
         assertThat(dataset.distributions())
                 .containsExactly(
-                        new Distribution("https://data.example.gov.cn/gz-ev/2024.csv", "text/csv"),
-                        new Distribution(
+                        DistributionLink.of("https://data.example.gov.cn/gz-ev/2024.csv", "text/csv"),
+                        DistributionLink.of(
                                 "https://data.example.gov.cn/gz-ev/2024.parquet",
                                 "http://publications.europa.eu/resource/authority/file-type/PARQUET"));
     }

@@ -2,6 +2,7 @@ package io.trustspace.catalog.conversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trustspace.catalog.resource.LocalizedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +24,8 @@ class DcatExportTest {
                 "深圳市交通运输局",
                 "CC-BY-4.0",
                 List.of(
-                        new Distribution("https://data.example.cn/ev.csv", "text/csv"),
-                        new Distribution("https://data.example.cn/ev.parquet", "Parquet")));
+                        DistributionLink.of("https://data.example.cn/ev.csv", "text/csv"),
+                        DistributionLink.of("https://data.example.cn/ev.parquet", "Parquet")));
     }
 
     @Test
@@ -84,9 +85,37 @@ class DcatExportTest {
     }
 
     @Test
+    void distributionWithFormatMediaTypeAndAccessMethod_roundTrips() {
+        DescribedDataset dataset = new DescribedDataset(
+                LocalizedTexts.guess("traffic"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new DistributionLink(
+                        "https://api.example.cn/traffic",
+                        new io.trustspace.catalog.resource.Distribution(
+                                "OpenAPI 3.1", "application/json", io.trustspace.catalog.resource.AccessMethod.API))));
+        ObjectNode doc = DcatExport.toJsonLd(dataset);
+        assertThat(doc.get("dcat:distribution")
+                        .get(0)
+                        .get("ts:accessMethod")
+                        .get("@id")
+                        .asString())
+                .isEqualTo("ts:Api");
+        assertThat(DcatApImport.read(DcatExport.write(dataset)).orElseThrow()).isEqualTo(dataset);
+        doc.withArray("dcat:distribution").get(0).withObject("ts:accessMethod").put("@id", "ts:Fax");
+        assertThat(Fixtures.reason(DcatApImport.read(doc))).contains("ts:accessMethod 'ts:Fax' is unknown");
+    }
+
+    @Test
     void freeTextTemporal_isALiteral() {
         DescribedDataset dataset = new DescribedDataset(
-                LocalizedText.guess("t"), null, null, null, null, "2024年第一季度", null, null, null, null);
+                LocalizedTexts.guess("t"), null, null, null, null, "2024年第一季度", null, null, null, null);
         ObjectNode doc = DcatExport.toJsonLd(dataset);
         assertThat(doc.get("dct:temporal").asString()).isEqualTo("2024年第一季度");
         assertThat(doc.has("dct:description")).isFalse();

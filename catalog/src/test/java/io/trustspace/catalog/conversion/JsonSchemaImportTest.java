@@ -2,6 +2,7 @@ package io.trustspace.catalog.conversion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trustspace.catalog.resource.FieldType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

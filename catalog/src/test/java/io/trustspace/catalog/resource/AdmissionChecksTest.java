@@ -4,6 +4,7 @@ import static io.trustspace.catalog.resource.Fixtures.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustspace.catalog.identifier.DataIdentifier;
+import io.trustspace.catalog.shacl.ShapeCheck;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -239,6 +240,47 @@ class AdmissionChecksTest {
                 m.distributions(),
                 m.basedOn());
         assertThat(only(check(big)).field()).isEqualTo("sample.content");
+    }
+
+    @Test
+    void extraChecks_findingsAreAppendedInOrder() {
+        MetadataCheck first = (kind, metadata) -> List.of(new Finding("industry", "extra-1", "first " + kind));
+        MetadataCheck second = (kind, metadata) -> List.of(new Finding("title", "extra-2", "second"));
+        AdmissionChecks extended = new AdmissionChecks(List.of(first, second));
+
+        assertThat(extended.check(ResourceKind.DATASET, dataset(), true))
+                .containsExactly(
+                        new Finding("industry", "extra-1", "first DATASET"), new Finding("title", "extra-2", "second"));
+        assertThat(extended.check(ResourceKind.DATASET, dataset(), false))
+                .extracting(Finding::rule)
+                .containsExactly(Finding.REQUIRED, "extra-1", "extra-2");
+        assertThat(new AdmissionChecks(List.of()).check(ResourceKind.DATASET, dataset(), true))
+                .isEmpty();
+    }
+
+    @Test
+    void shapeCheck_wiredIn_addsItsFindings() {
+        AdmissionChecks withShapes = new AdmissionChecks(List.of(new ShapeCheck()));
+        assertThat(withShapes.check(ResourceKind.DATASET, dataset(), true)).isEmpty();
+
+        // A media type that is not type/subtype: only the shapes look at it.
+        ResourceMetadata badMediaType = Fixtures.withDistributions(
+                dataset(), List.of(new Distribution("CSV", "text csv", AccessMethod.DOWNLOAD)));
+        assertThat(check(badMediaType)).isEmpty();
+        assertThat(withShapes.check(ResourceKind.DATASET, badMediaType, true))
+                .containsExactly(new Finding(
+                        "distributions[0].mediaType", ShapeCheck.RULE, "a media type is type/subtype, e.g. text/csv"));
+
+        // Built-in findings first, then the shapes' findings for the same fault.
+        List<Finding> findings = withShapes.check(
+                ResourceKind.DATASET,
+                Fixtures.withPersonalInformation(dataset(), new PersonalInformation(true, null)),
+                true);
+        assertThat(findings)
+                .extracting(finding -> finding.field() + " " + finding.rule())
+                .containsExactly(
+                        "personalInformation.legalBasis " + Finding.LEGAL_BASIS,
+                        "personalInformation.legalBasis " + ShapeCheck.RULE);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link ResourceRepository} must have; extend it once per implementation. */
-abstract class ResourceRepositoryContract {
+public abstract class ResourceRepositoryContract {
 
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
     private static final Decision DECISION = Decision.of("reviewer:alice", "ok");
@@ -114,5 +114,15 @@ abstract class ResourceRepositoryContract {
                 .extracting(Resource::id)
                 .containsExactly(first.id(), second.id());
         assertThat(repository.findByState(ResourceState.LISTED, 10)).isEmpty();
+    }
+
+    @Test
+    void findByProvider_allStates_newestFirst_upToLimit() {
+        repository.save(draft("a", 1)).orElseThrow();
+        repository.save(draft("b", 1)).orElseThrow();
+        repository.save(draft("c", 1)).orElseThrow();
+        assertThat(repository.findByProvider(PROVIDER, 10)).hasSize(3);
+        assertThat(repository.findByProvider(PROVIDER, 2)).hasSize(2);
+        assertThat(repository.findByProvider(Fixtures.OTHER_PROVIDER, 10)).isEmpty();
     }
 }

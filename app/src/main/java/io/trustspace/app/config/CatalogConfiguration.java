@@ -1,0 +1,162 @@
+package io.trustspace.app.config;
+
+import io.trustspace.app.catalog.AccessPolicies;
+import io.trustspace.app.catalog.AssetStore;
+import io.trustspace.app.catalog.DspCatalogController;
+import io.trustspace.app.catalog.DspCatalogJson;
+import io.trustspace.app.catalog.OperatorCatalog;
+import io.trustspace.app.catalog.OperatorCatalogController;
+import io.trustspace.app.catalog.OptionalCaller;
+import io.trustspace.app.catalog.PeerClient;
+import io.trustspace.app.catalog.Periodic;
+import io.trustspace.app.catalog.ProviderResourceController;
+import io.trustspace.app.catalog.ProviderResources;
+import io.trustspace.app.catalog.ResourcePolicyStore;
+import io.trustspace.app.catalog.TckSeed;
+import io.trustspace.app.did.NodeIdentity;
+import io.trustspace.app.dsp.NodeMembership;
+import io.trustspace.catalog.jdbc.JdbcResourceRepository;
+import io.trustspace.catalog.resource.AdmissionChecks;
+import io.trustspace.catalog.resource.ResourceRepository;
+import io.trustspace.catalog.resource.ResourceService;
+import io.trustspace.catalog.shacl.ShapeCheck;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.identity.auth.AccessTokenVerifier;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Publication and discovery (资源交互): on every node the access-policy evaluator and the authenticated peer
+ * client; on the operator the catalog of record (review, identifiers, resolution); on a connector its assets, its
+ * DSP catalog and the mirror of the operator's review decisions.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({CatalogConfiguration.Operator.class, CatalogConfiguration.Connector.class})
+public class CatalogConfiguration {
+
+    /** Calls to other nodes; bounded so that one slow peer cannot hold a request thread for long. */
+    static final Duration PEER_TIMEOUT = Duration.ofSeconds(10);
+
+    @Bean
+    AccessPolicies accessPolicies(Clock clock) {
+        return new AccessPolicies(clock);
+    }
+
+    @Bean
+    PeerClient peerClient(HttpClient outboundHttpClient, NodeMembership membership) {
+        return new PeerClient(outboundHttpClient, membership, PEER_TIMEOUT);
+    }
+
+    @Bean
+    OptionalCaller optionalCaller(AccessTokenVerifier verifier) {
+        return new OptionalCaller(verifier);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "trustspace.node", name = "role", havingValue = "operator")
+    @Import(OperatorCatalogController.class)
+    static class Operator {
+
+        @Bean
+        ResourceRepository resourceRepository(JdbcTransactions transactions) {
+            return new JdbcResourceRepository(transactions);
+        }
+
+        @Bean
+        ResourceService resourceService(
+                NodeProperties properties,
+                ResourceRepository repository,
+                JdbcTransactions transactions,
+                EvidenceRecorder evidence,
+                Clock clock) {
+            return new ResourceService(
+                    properties.catalog().spacePrefix(),
+                    repository,
+                    new AdmissionChecks(List.of(new ShapeCheck())),
+                    transactions,
+                    evidence,
+                    clock,
+                    UUID::randomUUID);
+        }
+
+        @Bean
+        ResourcePolicyStore resourcePolicyStore(JdbcTransactions transactions) {
+            return new ResourcePolicyStore(transactions);
+        }
+
+        @Bean
+        OperatorCatalog operatorCatalog(
+                ResourceService resources,
+                ResourceRepository repository,
+                ResourcePolicyStore policies,
+                AccessPolicies access,
+                JdbcTransactions transactions) {
+            return new OperatorCatalog(resources, repository, policies, access, transactions);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "trustspace.node", name = "role", havingValue = "connector", matchIfMissing = true)
+    @Import({ProviderResourceController.class, DspCatalogController.class})
+    static class Connector {
+
+        @Bean
+        AssetStore assetStore(JdbcTransactions transactions) {
+            return new AssetStore(transactions);
+        }
+
+        @Bean
+        DspCatalogJson dspCatalogJson(NodeProperties properties, NodeIdentity identity) {
+            String participant = Optional.ofNullable(properties.dsp().participantId())
+                    .filter(id -> !id.isBlank())
+                    .orElse(identity.did());
+            return new DspCatalogJson(participant, identity.publicUrl() + DspCatalogJson.DSP_PATH);
+        }
+
+        @Bean
+        ProviderResources providerResources(
+                AssetStore assets, PeerClient peers, NodeProperties properties, NodeIdentity identity, Clock clock) {
+            return new ProviderResources(
+                    assets,
+                    peers,
+                    () -> operatorUrl(properties),
+                    identity.publicUrl() + DspCatalogJson.DSP_PATH,
+                    clock);
+        }
+
+        @Bean(initMethod = "start", destroyMethod = "close")
+        Periodic catalogSync(ProviderResources resources, NodeProperties properties) {
+            // Only assets that exist here are mirrored, so a connector without resources costs the operator nothing.
+            return new Periodic("catalog-sync", properties.catalog().syncInterval(), () -> {
+                if (operatorUrl(properties).isPresent() && !resources.all().isEmpty()) {
+                    resources.sync();
+                }
+            });
+        }
+
+        @Bean
+        TckSeed tckSeed(NodeProperties properties, AssetStore assets, Clock clock) {
+            TckSeed seed = new TckSeed(assets, clock);
+            if (properties.dsp().tckSeed()) {
+                seed.load();
+            }
+            return seed;
+        }
+
+        private static Optional<String> operatorUrl(NodeProperties properties) {
+            return Optional.ofNullable(properties.catalog().operatorUrl())
+                    .or(() -> Optional.ofNullable(properties.ledger().url()))
+                    .filter(url -> !url.isBlank())
+                    .map(url -> url.replaceAll("/+$", ""));
+        }
+    }
+}
