@@ -32,7 +32,7 @@ public final class AccessPolicies {
     /** The key of "no access policy": visible to anyone, members or not. */
     public static final String PUBLIC = "public";
 
-    private static final int MAX_CACHED = 10_000;
+    private static final int MAX_CACHED = 100_000;
 
     private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -51,8 +51,11 @@ public final class AccessPolicies {
             return Result.ok(key);
         }
         return PolicyParser.parse(policy).map(parsed -> {
-            if (compiled.size() >= MAX_CACHED) {
-                compiled.clear();
+            // Policies are shared by many resources, so the number of distinct ones stays small; past the bound a
+            // policy is still registered (the cost is memory, not correctness) and a warning tells the operator.
+            if (compiled.size() == MAX_CACHED) {
+                org.slf4j.LoggerFactory.getLogger(AccessPolicies.class)
+                        .warn("more than {} distinct access policies are registered", MAX_CACHED);
             }
             compiled.put(key, PolicyCompiler.compile(parsed));
             return key;
@@ -67,11 +70,40 @@ public final class AccessPolicies {
 
     /** {@link #visible(JsonNode, Optional)} for a registered key; an unknown key is never visible. */
     public boolean visible(String key, Optional<VerifiedCaller> caller) {
-        if (PUBLIC.equals(key)) {
+        if (PUBLIC.equals(key) || caller.map(AccessPolicies::isOperator).orElse(false)) {
             return true;
         }
         CompiledPolicy policy = compiled.get(key);
         return policy != null && policy.decide(context(caller)).permitted();
+    }
+
+    /** The keys of every registered policy {@code caller} passes, {@link #PUBLIC} included: search's filter. */
+    public java.util.Set<String> visibleKeys(Optional<VerifiedCaller> caller) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        keys.add(PUBLIC);
+        EvaluationContext context = context(caller);
+        compiled.forEach((key, policy) -> {
+            if (policy.decide(context).permitted()) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    /** The keys of every registered policy: what the operator's own staff (and regulators) may search through. */
+    public java.util.Set<String> allKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>(compiled.keySet());
+        keys.add(PUBLIC);
+        return keys;
+    }
+
+    /**
+     * Whether the caller is a space's operator: its membership credential is self-issued (subject = issuer), which
+     * only the issuer itself can present. Operators see every listed resource, with its access policy, because
+     * they harvest catalogs and then enforce each policy for their own callers.
+     */
+    public static boolean isOperator(VerifiedCaller caller) {
+        return caller.did().equals(caller.issuer());
     }
 
     public static String key(JsonNode policy) {

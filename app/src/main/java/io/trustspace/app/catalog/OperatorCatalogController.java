@@ -43,11 +43,14 @@ public class OperatorCatalogController {
     private final OperatorCatalog catalog;
     private final ResourceService resources;
     private final OptionalCaller callers;
+    private final CatalogHarvester harvester;
 
-    public OperatorCatalogController(OperatorCatalog catalog, ResourceService resources, OptionalCaller callers) {
+    public OperatorCatalogController(
+            OperatorCatalog catalog, ResourceService resources, OptionalCaller callers, CatalogHarvester harvester) {
         this.catalog = catalog;
         this.resources = resources;
         this.callers = callers;
+        this.harvester = harvester;
     }
 
     @PostMapping("/dsp/v1/catalog/resources")
@@ -154,7 +157,16 @@ public class OperatorCatalogController {
             @RequestBody(required = false) JsonNode body,
             Principal who,
             HttpServletRequest r) {
-        return decide(id, body, who, r, resources::delist);
+        // Out of the directory at once, without waiting for the connector to mirror it and the next harvest.
+        return decide(
+                id,
+                body,
+                who,
+                r,
+                (resourceId, decision) -> resources.delist(resourceId, decision).map(resource -> {
+                    harvester.forget(resource.identifier().format());
+                    return resource;
+                }));
     }
 
     private ResponseEntity<?> decide(

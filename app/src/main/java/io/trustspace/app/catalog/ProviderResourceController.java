@@ -3,14 +3,31 @@ package io.trustspace.app.catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.trustspace.app.web.Problems;
+import io.trustspace.catalog.conversion.CkanImport;
+import io.trustspace.catalog.conversion.CsvExport;
+import io.trustspace.catalog.conversion.CsvSchemaInference;
+import io.trustspace.catalog.conversion.DcatApImport;
+import io.trustspace.catalog.conversion.DcatExport;
+import io.trustspace.catalog.conversion.DescribedDataset;
+import io.trustspace.catalog.conversion.FieldDescription;
+import io.trustspace.catalog.conversion.JsonSchemaImport;
+import io.trustspace.catalog.identifier.DataIdentifier;
 import io.trustspace.catalog.resource.ResourceJson;
+import io.trustspace.catalog.resource.ResourceMetadata;
+import io.trustspace.catalog.resource.Sample;
+import io.trustspace.common.Result;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -55,9 +72,7 @@ public class ProviderResourceController {
                 .find(localId)
                 .<ResponseEntity<?>>map(asset -> ResponseEntity.ok(view(asset)))
                 .orElseGet(() -> Problems.response(
-                        (io.trustspace.common.Result.Failure<?>)
-                                io.trustspace.common.Result.notFound("no resource '" + localId + "'"),
-                        request));
+                        (Result.Failure<?>) Result.notFound("no resource '" + localId + "'"), request));
     }
 
     @PostMapping("/{localId}/submit")
@@ -77,6 +92,95 @@ public class ProviderResourceController {
                         changed -> ResponseEntity.ok(
                                 JsonNodeFactory.instance.objectNode().put("changed", changed)),
                         f -> Problems.response(f, request));
+    }
+
+    @PostMapping(
+            path = "/describe",
+            consumes = {"text/csv", "text/plain", "application/json", "application/ld+json"})
+    @Operation(
+            summary = "元数据智能识别: a draft description from a CSV file (header + sample rows → field types), a JSON"
+                    + " Schema, a CKAN package or a DCAT-AP dataset (from = csv | json-schema | ckan | dcat-ap)")
+    public ResponseEntity<?> describe(
+            @RequestParam("from") String from, @RequestBody byte[] body, HttpServletRequest request) {
+        if (body.length > CsvSchemaInference.MAX_BYTES) {
+            return Problems.response(
+                    (Result.Failure<?>) Result.invalid("the body is larger than " + CsvSchemaInference.MAX_BYTES
+                            + " bytes; send the header and a sample of rows"),
+                    request);
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        Result<ResourceMetadata> metadata = switch (from) {
+            case "csv" ->
+                CsvSchemaInference.infer(body, CsvSchemaInference.MAX_SAMPLE_ROWS)
+                        .map(fields -> withSchema(fields, new Sample("text/csv", sample(text))));
+            case "json-schema" -> JsonSchemaImport.read(text).map(fields -> withSchema(fields, null));
+            case "ckan" -> CkanImport.read(text).map(DescribedDataset::toMetadata);
+            case "dcat-ap" -> DcatApImport.read(text).map(DescribedDataset::toMetadata);
+            default -> Result.invalid("from must be csv, json-schema, ckan or dcat-ap, not '" + from + "'");
+        };
+        return metadata.fold(
+                m -> ResponseEntity.ok(JsonNodeFactory.instance.objectNode().set("metadata", ResourceJson.write(m))),
+                f -> Problems.response(f, request));
+    }
+
+    @GetMapping("/{localId}/export")
+    @Operation(summary = "The description as DCAT 3 JSON-LD (as = dcat) or its fields as CSV (as = csv)")
+    public ResponseEntity<?> export(
+            @PathVariable String localId,
+            @RequestParam(name = "as", defaultValue = "dcat") String as,
+            HttpServletRequest request) {
+        Optional<Asset> asset = resources.find(localId);
+        if (asset.isEmpty()) {
+            return Problems.response((Result.Failure<?>) Result.notFound("no resource '" + localId + "'"), request);
+        }
+        ResourceMetadata metadata = asset.get().metadata();
+        return switch (as) {
+            case "dcat" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("application/ld+json"))
+                        .body(DcatExport.toJsonLd(
+                                asset.get().kind(),
+                                metadata,
+                                asset.get().identifier() == null
+                                        ? null
+                                        : DataIdentifier.parse(asset.get().identifier())
+                                                .fold(id -> id, f -> null)));
+            case "csv" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                        .body(CsvExport.write(metadata.schema().stream()
+                                .map(field -> new FieldDescription(
+                                        field.name(), null, field.type(), field.unit(), null, true, null))
+                                .toList()));
+            default ->
+                Problems.response(
+                        (Result.Failure<?>) Result.invalid("as must be dcat or csv, not '" + as + "'"), request);
+        };
+    }
+
+    private static ResourceMetadata withSchema(List<FieldDescription> fields, Sample sample) {
+        return new ResourceMetadata(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                fields.stream().map(FieldDescription::toSchemaField).toList(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                sample,
+                null,
+                null);
+    }
+
+    /** The header and the first rows, as the sample shown in the catalog. */
+    private static String sample(String csv) {
+        String[] lines = csv.split("\r?\n", 7);
+        return String.join("\n", java.util.Arrays.asList(lines).subList(0, Math.min(lines.length, 6)));
     }
 
     static ObjectNode view(Asset asset) {

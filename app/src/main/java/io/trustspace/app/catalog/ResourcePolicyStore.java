@@ -63,4 +63,21 @@ public final class ResourcePolicyStore {
             }
         });
     }
+
+    /** The DSP addresses of the connectors that hold at least one listed resource: the harvest's sources. */
+    public java.util.List<String> listedConnectors() {
+        return transactions.withConnection(connection -> {
+            java.util.List<String> addresses = new java.util.ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT p.connector_address FROM"
+                    + " catalog_resource_policy p JOIN catalog_resource r ON r.id = p.resource_id"
+                    + " WHERE r.state = 'LISTED'")) {
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        addresses.add(rows.getString(1));
+                    }
+                }
+            }
+            return addresses;
+        });
+    }
 }

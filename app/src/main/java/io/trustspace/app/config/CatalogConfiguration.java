@@ -2,32 +2,45 @@ package io.trustspace.app.config;
 
 import io.trustspace.app.catalog.AccessPolicies;
 import io.trustspace.app.catalog.AssetStore;
+import io.trustspace.app.catalog.CatalogHarvester;
+import io.trustspace.app.catalog.CatalogSearch;
+import io.trustspace.app.catalog.DiscoveryController;
 import io.trustspace.app.catalog.DspCatalogController;
 import io.trustspace.app.catalog.DspCatalogJson;
+import io.trustspace.app.catalog.HarvestStore;
 import io.trustspace.app.catalog.OperatorCatalog;
 import io.trustspace.app.catalog.OperatorCatalogController;
+import io.trustspace.app.catalog.OperatorDspCatalogController;
 import io.trustspace.app.catalog.OptionalCaller;
 import io.trustspace.app.catalog.PeerClient;
 import io.trustspace.app.catalog.Periodic;
 import io.trustspace.app.catalog.ProviderResourceController;
 import io.trustspace.app.catalog.ProviderResources;
 import io.trustspace.app.catalog.ResourcePolicyStore;
+import io.trustspace.app.catalog.SearchController;
 import io.trustspace.app.catalog.TckSeed;
 import io.trustspace.app.did.NodeIdentity;
 import io.trustspace.app.dsp.NodeMembership;
+import io.trustspace.app.identity.OperatorMembership;
 import io.trustspace.catalog.jdbc.JdbcResourceRepository;
 import io.trustspace.catalog.resource.AdmissionChecks;
 import io.trustspace.catalog.resource.ResourceRepository;
 import io.trustspace.catalog.resource.ResourceService;
+import io.trustspace.catalog.resource.ResourceState;
+import io.trustspace.catalog.search.CatalogIndex;
+import io.trustspace.catalog.search.LuceneCatalogIndex;
 import io.trustspace.catalog.shacl.ShapeCheck;
 import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.identity.auth.AccessTokenVerifier;
+import io.trustspace.identity.credential.CredentialIssuer;
 import io.trustspace.ledger.outbox.EvidenceRecorder;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -63,8 +76,81 @@ public class CatalogConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = "trustspace.node", name = "role", havingValue = "operator")
-    @Import(OperatorCatalogController.class)
+    @Import({OperatorCatalogController.class, SearchController.class})
     static class Operator {
+
+        /** The directory index lives in memory and is rebuilt from the harvest table at start (ADR 0006). */
+        @Bean(destroyMethod = "close")
+        CatalogIndex catalogIndex() {
+            return LuceneCatalogIndex.inMemory();
+        }
+
+        @Bean
+        CatalogSearch catalogSearch(CatalogIndex index, AccessPolicies access) {
+            return new CatalogSearch(index, access);
+        }
+
+        @Bean
+        HarvestStore harvestStore(JdbcTransactions transactions) {
+            return new HarvestStore(transactions);
+        }
+
+        /** Before the harvester: connectors recognise the operator by its own credential. */
+        @Bean
+        OperatorMembership operatorMembership(
+                CredentialIssuer issuer, NodeMembership membership, NodeIdentity identity, Clock clock) {
+            OperatorMembership self =
+                    new OperatorMembership(issuer, membership, identity.did(), identity.name(), clock);
+            self.ensure();
+            return self;
+        }
+
+        @Bean
+        CatalogHarvester catalogHarvester(
+                PeerClient peers,
+                HarvestStore store,
+                CatalogSearch search,
+                ResourcePolicyStore policies,
+                ResourceRepository repository,
+                NodeProperties properties,
+                Clock clock,
+                OperatorMembership self) {
+            CatalogHarvester harvester = new CatalogHarvester(
+                    peers,
+                    store,
+                    search,
+                    () -> {
+                        Set<String> sources = new TreeSet<>(policies.listedConnectors());
+                        sources.addAll(store.sources());
+                        properties
+                                .catalog()
+                                .peers()
+                                .forEach(peer -> sources.add(peer.replaceAll("/+$", "") + DspCatalogJson.DSP_PATH));
+                        return sources;
+                    },
+                    identifier -> !identifier
+                                    .spacePrefix()
+                                    .equals(properties.catalog().spacePrefix())
+                            || repository
+                                    .findByIdentifier(identifier)
+                                    .map(resource -> resource.state() == ResourceState.LISTED)
+                                    .orElse(false),
+                    clock);
+            harvester.rebuildIndex();
+            return harvester;
+        }
+
+        @Bean(initMethod = "start", destroyMethod = "close")
+        Periodic catalogHarvest(CatalogHarvester harvester, NodeProperties properties) {
+            return new Periodic("catalog-harvest", properties.catalog().harvestInterval(), harvester::harvest);
+        }
+
+        @Bean
+        OperatorDspCatalogController operatorDspCatalogController(
+                HarvestStore store, AccessPolicies access, NodeProperties properties, NodeIdentity identity) {
+            return new OperatorDspCatalogController(
+                    store, access, properties.catalog().spacePrefix(), identity.did());
+        }
 
         @Bean
         ResourceRepository resourceRepository(JdbcTransactions transactions) {
@@ -108,6 +194,11 @@ public class CatalogConfiguration {
     @ConditionalOnProperty(prefix = "trustspace.node", name = "role", havingValue = "connector", matchIfMissing = true)
     @Import({ProviderResourceController.class, DspCatalogController.class})
     static class Connector {
+
+        @Bean
+        DiscoveryController discoveryController(PeerClient peers, NodeProperties properties) {
+            return new DiscoveryController(peers, () -> operatorUrl(properties));
+        }
 
         @Bean
         AssetStore assetStore(JdbcTransactions transactions) {

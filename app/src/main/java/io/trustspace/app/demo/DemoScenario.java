@@ -72,6 +72,28 @@ public final class DemoScenario {
         steps.add(new Step("the whole ledger audits from its tiles over plain HTTP", this::audit));
         steps.add(new Step("both connectors witnessed and cosigned the latest checkpoint", this::cosigned));
         steps.add(new Step("溯源: the consumer's history in the ledger shows the rotation", this::history));
+        DemoCatalog catalog = new DemoCatalog(
+                space,
+                this::send,
+                Map.of(
+                        "provider",
+                        PARTICIPANTS.get("provider")[0],
+                        "consumer",
+                        PARTICIPANTS.get("consumer")[0]));
+        steps.add(new Step(
+                "资源发布: the provider describes EV charging sessions from CSV and registers three resources;"
+                        + " 核心数据 is held back",
+                catalog::publish));
+        steps.add(new Step(
+                "规范性审查: the operator lists dataset and product and mints their data identifiers (数据标识)",
+                catalog::review));
+        steps.add(new Step(
+                "资源发现: the consumer finds them through the operator's search (Chinese segmentation, facets)",
+                catalog::discover));
+        steps.add(new Step(
+                "visibility: a dataset its access policy hides is absent from DSP catalog, GET, search and /id",
+                catalog::visibility));
+        steps.add(new Step("delisting: the identifier resolves to a tombstone with the reason", catalog::delist));
         boolean passed = true;
         for (Step step : steps) {
             Result<String> result;

@@ -90,6 +90,7 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.put("trustspace.identity.trusted-issuers[0].home", "true");
                 if (entry.getValue() == NodeRole.OPERATOR) {
                     overrides.put("trustspace.identity.space", "demo.trustspace");
+                    overrides.put("trustspace.catalog.space-prefix", "demo.trustspace");
                     overrides.put("trustspace.identity.offline-registry", "classpath:identity/demo-registry.json");
                     // The connectors witness the operator's ledger; the operator does not witness itself.
                     overrides.put("trustspace.ledger.witness", "false");

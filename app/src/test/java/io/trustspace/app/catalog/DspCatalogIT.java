@@ -49,8 +49,12 @@ class DspCatalogIT {
                         "trustspace.dsp.tck-seed", "true"));
         AssetStore assets = connector.bean(AssetStore.class);
         // Visible only to members of one space: the interop caller has no space, so it must never see this one.
-        JsonNode membersOnly = JSON.readTree("{\"@type\":\"Set\",\"permission\":[{\"action\":\"read\",\"constraint\":"
-                + "[{\"leftOperand\":\"recipient.space\",\"operator\":\"eq\",\"rightOperand\":\"urn:space:x\"}]}]}");
+        JsonNode membersOnly = JSON.readTree(
+                "{\"@id\":\"urn:it:members\",\"@type\":\"Set\",\"permission\":[{\"action\":\"read\",\"constraint\":"
+                        + "[{\"leftOperand\":\"recipient.space\",\"operator\":\"eq\",\"rightOperand\":\"urn:space:x\"}]}]}");
+        // The policy must be valid, so that it is the decision — not a parse failure — that hides the dataset.
+        assertThat(connector.bean(AccessPolicies.class).register(membersOnly).isOk())
+                .isTrue();
         assets.put(new Asset(
                 "HIDDEN01",
                 ResourceKind.DATASET,

@@ -1,0 +1,40 @@
+package io.trustspace.contract.negotiation;
+
+import io.trustspace.common.Result;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where contract negotiations are kept (port). Negotiations are saved whole; histories only grow.
+ *
+ * <p>{@link #save} is the optimistic lock:
+ *
+ * <ul>
+ *   <li>version 0: inserts. CONFLICT if the id is taken;
+ *   <li>version n &gt; 0: updates only if the stored version is still n. CONFLICT if another save came first,
+ *       NOT_FOUND if there is no such negotiation;
+ *   <li>either way CONFLICT if another negotiation of the same role with the same counterparty already has the
+ *       same counterparty pid (so a retried initial request cannot open a second negotiation).
+ * </ul>
+ *
+ * On success it returns the negotiation at its new stored version (1 after an insert, n + 1 after an update). A
+ * failed save changes nothing. A save takes part in the caller's transaction ({@code Transactions.inTransaction}),
+ * so the change commits with its evidence. Implementations are thread-safe; of two concurrent saves of the same
+ * version exactly one succeeds.
+ */
+public interface NegotiationRepository {
+
+    Result<ContractNegotiation> save(ContractNegotiation negotiation);
+
+    /** By our own pid (the negotiation id: providerPid as provider, consumerPid as consumer). */
+    Optional<ContractNegotiation> findById(String id);
+
+    /** Every negotiation whose providerPid is {@code providerPid} (both roles; at most one per role and counterparty). */
+    List<ContractNegotiation> findByProviderPid(String providerPid);
+
+    /** Every negotiation whose consumerPid is {@code consumerPid} (both roles; at most one per role and counterparty). */
+    List<ContractNegotiation> findByConsumerPid(String consumerPid);
+
+    /** Up to {@code limit} negotiations in {@code state}, least recently updated first (then by id). */
+    List<ContractNegotiation> findByState(NegotiationState state, int limit);
+}

@@ -1,0 +1,9 @@
+package io.trustspace.contract.negotiation;
+
+class InMemoryNegotiationRepositoryTest extends NegotiationRepositoryContract {
+
+    @Override
+    protected NegotiationRepository newRepository() {
+        return new InMemoryNegotiationRepository();
+    }
+}
