@@ -8,7 +8,7 @@
 # itself CONNECTOR_UNDER_TEST in DSP messages and loads the TCK's seed data. Never use these settings in a space.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/app/target/trustspace.jar"
+JAR="${TRUSTSPACE_JAR:-$ROOT/app/target/trustspace.jar}"
 PORT="${TCK_SUT_PORT:-8282}"
 DATA="${1:-$(mktemp -d "${TMPDIR:-/tmp}/trustspace-tck-sut.XXXXXX")}"
 LOG="$DATA/sut.log"
@@ -26,6 +26,8 @@ TRUSTSPACE_NODE_PUBLICURL="http://127.0.0.1:$PORT" \
 TRUSTSPACE_DSP_INTEROPPARTICIPANT=TCK_PARTICIPANT \
 TRUSTSPACE_DSP_PARTICIPANTID=CONNECTOR_UNDER_TEST \
 TRUSTSPACE_DSP_TCKSEED=true \
+TRUSTSPACE_DSP_STEPDELAY=500ms \
+TRUSTSPACE_DSP_MESSAGEGAP=300ms \
   nohup java -Xmx512m -jar "$JAR" connector --name tck-sut --port "$PORT" --data-dir "$DATA/db" > "$LOG" 2>&1 &
 PID=$!
 

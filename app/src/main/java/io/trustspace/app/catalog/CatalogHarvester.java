@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -66,7 +67,11 @@ public final class CatalogHarvester {
 
     /** Fills the (in-memory) index from the store: at start, and whenever the index is rebuilt. */
     public void rebuildIndex() {
-        store.forEach(search::index);
+        // Only what may be in the directory now: a delisting may have happened after the last harvest.
+        store.forEach(batch -> search.index(batch.stream()
+                .filter(harvested ->
+                        DataIdentifier.parse(harvested.identifier()).fold(listed::test, failure -> false))
+                .toList()));
         log.info("catalog index rebuilt: {} documents", search.size());
     }
 
@@ -84,13 +89,34 @@ public final class CatalogHarvester {
             Map<String, JsonNode> now = read.orElseThrow();
             Map<String, JsonNode> before = store.documents(source);
             List<Harvested> updated = new ArrayList<>();
+            List<String> superseded = new ArrayList<>();
             for (Map.Entry<String, JsonNode> dataset : now.entrySet()) {
-                if (same(before.get(dataset.getKey()), dataset.getValue())) {
+                JsonNode previous = before.get(dataset.getKey());
+                if (same(previous, dataset.getValue())) {
                     continue;
                 }
-                harvested(source, dataset.getKey(), dataset.getValue()).ifPresent(updated::add);
+                // A new revision of a dataset carries a new identifier; the old one leaves the directory.
+                String oldIdentifier = previous == null
+                        ? null
+                        : previous.path(DspCatalogJson.DCT + "identifier").asString(null);
+                String newIdentifier = dataset.getValue()
+                        .path(DspCatalogJson.DCT + "identifier")
+                        .asString(null);
+                if (oldIdentifier != null && !oldIdentifier.equals(newIdentifier)) {
+                    superseded.add(oldIdentifier);
+                }
+                Optional<Harvested> harvested = harvested(source, dataset.getKey(), dataset.getValue());
+                if (harvested.isPresent()) {
+                    updated.add(harvested.get());
+                } else if (previous != null) {
+                    store.remove(source, dataset.getKey());
+                    if (newIdentifier != null) {
+                        superseded.add(newIdentifier);
+                    }
+                }
             }
             updated.forEach(store::put);
+            search.remove(superseded);
             search.index(updated);
             changed += updated.size();
             Set<String> gone = new HashSet<>(before.keySet());
@@ -168,7 +194,7 @@ public final class CatalogHarvester {
         return Result.unavailable(source + " has more than " + MAX_PAGES + " pages");
     }
 
-    private java.util.Optional<Harvested> harvested(String source, String datasetId, JsonNode dataset) {
+    private Optional<Harvested> harvested(String source, String datasetId, JsonNode dataset) {
         String identifier = dataset.path(DspCatalogJson.DCT + "identifier").asString(null);
         if (identifier == null) {
             return java.util.Optional.empty();

@@ -33,6 +33,11 @@ public final class DspCatalogJson {
         this.dspAddress = dspAddress;
     }
 
+    /** What this connector calls itself in DSP messages (assigner of its offers and agreements). */
+    public String participantId() {
+        return participantId;
+    }
+
     public String dspAddress() {
         return dspAddress;
     }

@@ -47,12 +47,20 @@ public record NodeProperties(
      * The Dataspace Protocol edge. {@code participantId} is what this connector calls itself in DSP messages
      * (default: its DID). {@code interopParticipant}, when set, switches on an explicit interoperability profile
      * for conformance runs (the DSP TCK, EDC's iam-mock): any Authorization value is accepted as that participant
-     * instead of a verified access token. Never set it in a real space. {@code tckSeed} loads the TCK's seed data.
+     * instead of a verified access token. Never set it in a real space. {@code tckSeed} loads the TCK's seed data
+     * and its scripted behaviour. {@code stepDelay} spaces this connector's automatic steps and {@code messageGap}
+     * its consecutive messages of one process (peers such as the TCK need time to register their next handler; 0
+     * between TrustSpace connectors). {@code allowPrivateSinks} lets push transfers go to private addresses
+     * (closed networks only). Pull tokens live {@code pullTokenTtl}.
      */
     public record Dsp(
             String participantId,
             String interopParticipant,
-            @DefaultValue("false") boolean tckSeed) {
+            @DefaultValue("false") boolean tckSeed,
+            @DefaultValue("0ms") java.time.Duration stepDelay,
+            @DefaultValue("0ms") java.time.Duration messageGap,
+            @DefaultValue("false") boolean allowPrivateSinks,
+            @DefaultValue("10m") java.time.Duration pullTokenTtl) {
         public boolean interop() {
             return interopParticipant != null && !interopParticipant.isBlank();
         }

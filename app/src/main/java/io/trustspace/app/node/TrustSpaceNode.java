@@ -1,6 +1,7 @@
 package io.trustspace.app.node;
 
 import io.trustspace.app.config.CatalogConfiguration;
+import io.trustspace.app.config.ContractConfiguration;
 import io.trustspace.app.config.DspAuthConfiguration;
 import io.trustspace.app.config.EvidenceConfiguration;
 import io.trustspace.app.config.IdentityConfiguration;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Import;
     IdentityConfiguration.class,
     DspAuthConfiguration.class,
     CatalogConfiguration.class,
+    ContractConfiguration.class,
     WitnessConfiguration.class,
     SecurityConfiguration.class,
     NodeInfoController.class,

@@ -3,7 +3,6 @@ package io.trustspace.catalog.search;
 import io.trustspace.catalog.resource.ClassificationLevel;
 import io.trustspace.catalog.resource.ResourceKind;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,8 +157,16 @@ public final class LuceneCatalogIndex implements CatalogIndex {
             opened = FSDirectory.open(directory);
             return new LuceneCatalogIndex(opened);
         } catch (IOException e) {
-            closeQuietly(opened);
-            throw new CatalogIndexException("cannot open the catalog index in " + directory, e);
+            CatalogIndexException failure =
+                    new CatalogIndexException("cannot open the catalog index in " + directory, e);
+            if (opened != null) {
+                try {
+                    opened.close();
+                } catch (IOException closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            throw failure;
         }
     }
 
@@ -461,16 +468,6 @@ public final class LuceneCatalogIndex implements CatalogIndex {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the catalog index is closed");
-        }
-    }
-
-    private static void closeQuietly(Directory directory) {
-        if (directory != null) {
-            try {
-                directory.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -1,0 +1,214 @@
+package io.trustspace.app.config;
+
+import io.trustspace.app.catalog.AssetStore;
+import io.trustspace.app.catalog.DspCatalogJson;
+import io.trustspace.app.contract.AgreementSigner;
+import io.trustspace.app.contract.Agreements;
+import io.trustspace.app.contract.ContractAutomation;
+import io.trustspace.app.contract.DataPlane;
+import io.trustspace.app.contract.DspContractController;
+import io.trustspace.app.contract.DspDispatcher;
+import io.trustspace.app.contract.DspOutbox;
+import io.trustspace.app.contract.JdbcNegotiationRepository;
+import io.trustspace.app.contract.JdbcTransferProcessRepository;
+import io.trustspace.app.contract.Negotiations;
+import io.trustspace.app.contract.SinkPolicy;
+import io.trustspace.app.contract.TckHooks;
+import io.trustspace.app.contract.TckScript;
+import io.trustspace.app.contract.TckSeedAgreements;
+import io.trustspace.app.contract.Transfers;
+import io.trustspace.app.did.NodeIdentity;
+import io.trustspace.app.dsp.NodeMembership;
+import io.trustspace.app.keys.NodeKeys;
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.contract.message.ContractNegotiationResponse;
+import io.trustspace.contract.message.DspCodec;
+import io.trustspace.contract.message.TransferProcessResponse;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Contracts and transfers on a connector (履约): DSP negotiation and transfer endpoints for both roles, the outbox of
+ * DSP messages, the automation that decides and acts, agreements, and the pull data plane.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "trustspace.node", name = "role", havingValue = "connector", matchIfMissing = true)
+@Import(DspContractController.class)
+public class ContractConfiguration {
+
+    static final int SENDER_THREADS = 32;
+    static final int AUTOMATION_THREADS = 8;
+
+    @Bean
+    JdbcNegotiationRepository negotiationRepository(JdbcTransactions transactions) {
+        return new JdbcNegotiationRepository(transactions);
+    }
+
+    @Bean
+    JdbcTransferProcessRepository transferProcessRepository(JdbcTransactions transactions) {
+        return new JdbcTransferProcessRepository(transactions);
+    }
+
+    @Bean
+    DspOutbox dspOutbox(JdbcTransactions transactions) {
+        return new DspOutbox(transactions);
+    }
+
+    @Bean
+    Agreements agreements(JdbcTransactions transactions) {
+        return new Agreements(transactions);
+    }
+
+    @Bean(destroyMethod = "close")
+    DspDispatcher dspDispatcher(
+            DspOutbox outbox,
+            HttpClient outboundHttpClient,
+            NodeMembership membership,
+            NodeProperties properties,
+            DspCatalogJson catalogJson,
+            Clock clock) {
+        String self = catalogJson.participantId();
+        JsonMapper json = JsonMapper.builder().build();
+        return new DspDispatcher(
+                outbox,
+                outboundHttpClient,
+                audience -> {
+                    if (audience.startsWith("did:")) {
+                        return membership.tokenFor(audience).map(token -> "Bearer " + token);
+                    }
+                    if (properties.dsp().interop()) {
+                        // Interop peers (the TCK, EDC's iam-mock) take this shape and check nothing else.
+                        return Result.ok(json.writeValueAsString(
+                                java.util.Map.of("region", "any", "audience", audience, "clientId", self)));
+                    }
+                    return Result.unavailable(audience + " is not a DID and the interop profile is off");
+                },
+                SENDER_THREADS,
+                clock);
+    }
+
+    @Bean
+    Negotiations negotiations(
+            JdbcNegotiationRepository repository,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence,
+            DspOutbox outbox,
+            DspDispatcher dispatcher,
+            Agreements agreements,
+            NodeProperties properties,
+            Clock clock) {
+        return new Negotiations(
+                repository,
+                transactions,
+                evidence,
+                outbox,
+                dispatcher,
+                agreements,
+                clock,
+                properties.dsp().messageGap());
+    }
+
+    @Bean
+    Transfers transfers(
+            JdbcTransferProcessRepository repository,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence,
+            DspOutbox outbox,
+            DspDispatcher dispatcher,
+            Agreements agreements,
+            NodeProperties properties,
+            Clock clock) {
+        return new Transfers(
+                repository,
+                transactions,
+                evidence,
+                outbox,
+                dispatcher,
+                agreements,
+                clock,
+                properties.dsp().messageGap());
+    }
+
+    @Bean
+    DataPlane dataPlane(NodeKeys signingKeys, NodeIdentity identity, NodeProperties properties, Clock clock) {
+        return new DataPlane(signingKeys, identity.publicUrl(), properties.dsp().pullTokenTtl(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    ContractAutomation contractAutomation(
+            Negotiations negotiations,
+            Transfers transfers,
+            AssetStore assets,
+            JdbcTransactions transactions,
+            NodeKeys signingKeys,
+            DataPlane dataPlane,
+            DspCatalogJson catalogJson,
+            NodeProperties properties,
+            DspDispatcher dispatcher,
+            Agreements agreements,
+            Clock clock) {
+        ContractAutomation automation = new ContractAutomation(
+                negotiations,
+                transfers,
+                assets,
+                transactions,
+                new AgreementSigner(signingKeys),
+                dataPlane,
+                catalogJson.participantId(),
+                clock,
+                properties.dsp().stepDelay(),
+                properties.dsp().tckSeed() ? new TckScript() : null,
+                new SinkPolicy(properties.dsp().allowPrivateSinks()),
+                AUTOMATION_THREADS);
+        if (properties.dsp().tckSeed()) {
+            new TckSeedAgreements(
+                            agreements,
+                            catalogJson.participantId(),
+                            properties.dsp().interopParticipant(),
+                            clock)
+                    .load();
+        }
+        dispatcher.listen(new DspDispatcher.Listener() {
+            @Override
+            public void replied(DspOutbox.Pending message, tools.jackson.databind.JsonNode reply) {
+                if (message.type().equals("ContractRequestMessage")
+                        && !message.body().has("providerPid")) {
+                    if (DspCodec.read(reply, ContractNegotiationResponse.class)
+                            instanceof Result.Ok<ContractNegotiationResponse> response) {
+                        negotiations.replied(message.processId(), response.value());
+                    }
+                } else if (message.type().equals("TransferRequestMessage")) {
+                    if (DspCodec.read(reply, TransferProcessResponse.class)
+                            instanceof Result.Ok<TransferProcessResponse> response) {
+                        transfers.replied(message.processId(), response.value());
+                    }
+                }
+            }
+
+            @Override
+            public void failed(DspOutbox.Pending message, String reason) {
+                if (message.type().startsWith("Transfer")) {
+                    transfers.undeliverable(message.processId(), message.type(), reason);
+                } else {
+                    negotiations.undeliverable(message.processId(), message.type(), reason);
+                }
+            }
+        });
+        dispatcher.start();
+        automation.resume();
+        return automation;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "trustspace.dsp", name = "tck-seed", havingValue = "true")
+    TckHooks tckHooks(Negotiations negotiations, Transfers transfers, NodeIdentity identity) {
+        return new TckHooks(negotiations, transfers, identity.publicUrl() + DspCatalogJson.DSP_PATH);
+    }
+}

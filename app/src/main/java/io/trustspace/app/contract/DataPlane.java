@@ -1,0 +1,110 @@
+package io.trustspace.app.contract;
+
+import io.trustspace.app.keys.NodeKeys;
+import io.trustspace.common.Result;
+import io.trustspace.contract.message.DataAddress;
+import io.trustspace.contract.message.EndpointProperty;
+import io.trustspace.contract.transfer.TransferProcess;
+import io.trustspace.crypto.jose.Jws;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The provider's pull endpoint addresses and their access tokens. A token is a JWS signed by this node naming the
+ * transfer, the agreement and the consumer it was issued to, valid for {@code ttl}; the data plane accepts it only
+ * for that transfer, and only while the transfer and agreement are in force (checked on every access, so a
+ * suspension or revocation takes effect at the next request).
+ */
+public final class DataPlane {
+
+    public static final String HTTP_ENDPOINT_TYPE = "https://w3id.org/idsa/v4.1/HTTP";
+    public static final String PATH = "/public/transfers/";
+
+    /** What a verified token grants. */
+    public record Grant(String transferId, String agreementId, String consumer, Instant expires) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final NodeKeys keys;
+    private final String publicUrl;
+    private final Duration ttl;
+    private final Clock clock;
+
+    public DataPlane(NodeKeys keys, String publicUrl, Duration ttl, Clock clock) {
+        this.keys = keys;
+        this.publicUrl = publicUrl;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** The DataAddress of a pull transfer: our endpoint for it and a fresh token for its consumer. */
+    public DataAddress pullAddress(TransferProcess transfer) {
+        return new DataAddress(
+                HTTP_ENDPOINT_TYPE,
+                publicUrl + PATH + transfer.id(),
+                List.of(
+                        new EndpointProperty("authorization", token(transfer)),
+                        new EndpointProperty("authType", "bearer")));
+    }
+
+    String token(TransferProcess transfer) {
+        Instant now = clock.instant();
+        byte[] claims = JSON.writeValueAsString(Map.of(
+                        "tid", transfer.id(),
+                        "agr", transfer.agreementId(),
+                        "sub", transfer.counterPartyId(),
+                        "iat", now.getEpochSecond(),
+                        "exp", now.plus(ttl).getEpochSecond()))
+                .getBytes(StandardCharsets.UTF_8);
+        NodeKeys.ActiveKeyPair key = keys.activeKeyPair();
+        return Jws.sign(
+                keys.suite(), key.keyPair().getPrivate(), key.kid(), Map.of("typ", "trustspace-pull+jws"), claims);
+    }
+
+    /** Verifies a token we issued for {@code transferId}: signature under any of our keys, expiry, transfer. */
+    public Result<Grant> verify(String token, String transferId) {
+        if (token == null || token.length() > 8192) {
+            return Result.unauthorized("send the transfer's token as Authorization");
+        }
+        String compact = token.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? token.substring(7).strip()
+                : token.strip();
+        Result<Map<String, Object>> header = Jws.unverifiedHeader(compact);
+        if (header instanceof Result.Failure<Map<String, Object>>) {
+            return Result.unauthorized("the token is not a JWS");
+        }
+        Object kid = header.orElseThrow().get("kid");
+        return keys.all().stream()
+                .filter(key -> key.kid().equals(kid))
+                .findFirst()
+                .<Result<Grant>>map(key -> Jws.verify(compact, key.publicKey())
+                        .fold(
+                                verified -> grant(verified.payload(), transferId),
+                                failure -> Result.unauthorized("the token's signature does not verify")))
+                .orElseGet(() -> Result.unauthorized("the token was not issued by this connector"));
+    }
+
+    private Result<Grant> grant(byte[] payload, String transferId) {
+        JsonNode claims;
+        try {
+            claims = JSON.readTree(payload);
+        } catch (RuntimeException e) {
+            return Result.unauthorized("the token's claims are not JSON");
+        }
+        Instant expires = Instant.ofEpochSecond(claims.path("exp").asLong(0));
+        if (!clock.instant().isBefore(expires)) {
+            return Result.unauthorized("the token expired at " + expires);
+        }
+        if (!transferId.equals(claims.path("tid").asString(""))) {
+            return Result.forbidden("the token was issued for another transfer");
+        }
+        return Result.ok(new Grant(
+                transferId, claims.path("agr").asString(""), claims.path("sub").asString(""), expires));
+    }
+}

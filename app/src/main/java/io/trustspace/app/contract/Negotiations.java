@@ -1,0 +1,221 @@
+package io.trustspace.app.contract;
+
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.contract.message.ContractNegotiationResponse;
+import io.trustspace.contract.message.ContractRequestMessage;
+import io.trustspace.contract.message.DspCodec;
+import io.trustspace.contract.message.DspMessage;
+import io.trustspace.contract.message.Offer;
+import io.trustspace.contract.message.OutgoingMessage;
+import io.trustspace.contract.negotiation.ContractNegotiation;
+import io.trustspace.contract.negotiation.NegotiationChange;
+import io.trustspace.contract.negotiation.NegotiationRepository;
+import io.trustspace.contract.negotiation.NegotiationRole;
+import io.trustspace.contract.negotiation.NegotiationState;
+import io.trustspace.identity.auth.VerifiedCaller;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Contract negotiations on this connector, both roles (履约: 合同协商). Every change — a received message, an action
+ * of ours — is one transaction: the aggregate saved under its optimistic lock, the evidence recorded, and the
+ * message it causes put in the {@link DspOutbox}; the dispatcher sends it after the commit. What happens next is
+ * the {@link NegotiationAutomation}'s decision, taken after the commit and again after a restart for every process
+ * that is waiting on us, so a crash at any point continues where it stopped.
+ */
+public final class Negotiations {
+
+    private final NegotiationRepository repository;
+    private final JdbcTransactions transactions;
+    private final EvidenceRecorder evidence;
+    private final DspOutbox outbox;
+    private final DspDispatcher dispatcher;
+    private final Agreements agreements;
+    private final Clock clock;
+    private final Duration gap;
+    private volatile NegotiationAutomation automation;
+
+    public Negotiations(
+            NegotiationRepository repository,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence,
+            DspOutbox outbox,
+            DspDispatcher dispatcher,
+            Agreements agreements,
+            Clock clock,
+            Duration gap) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.evidence = evidence;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.agreements = agreements;
+        this.clock = clock;
+        this.gap = gap;
+    }
+
+    public void automate(NegotiationAutomation newAutomation) {
+        this.automation = newAutomation;
+    }
+
+    /** Provider: an initial ContractRequestMessage; a retry of one we already have is answered unchanged. */
+    public Result<ContractNegotiation> requested(
+            ContractRequestMessage request, String sender, Optional<VerifiedCaller> claims) {
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> {
+            Optional<ContractNegotiation> existing = repository.findByConsumerPid(request.consumerPid()).stream()
+                    .filter(n -> n.role() == NegotiationRole.PROVIDER
+                            && n.counterPartyId().equals(sender))
+                    .findFirst();
+            if (existing.isPresent()) {
+                return existing.get().receive(request, sender, clock.instant()).flatMap(this::apply);
+            }
+            NegotiationAutomation.Admission admission = automation.admit(request, sender, claims);
+            if (admission.refusal() != null) {
+                return Result.<ContractNegotiation>invalid(admission.refusal());
+            }
+            return ContractNegotiation.requested(
+                            UUID.randomUUID().toString(),
+                            request,
+                            sender,
+                            admission.datasetId(),
+                            admission.maxCounterOffers(),
+                            clock.instant())
+                    .flatMap(change -> {
+                        Result<ContractNegotiation> saved = apply(change);
+                        saved.map(n -> {
+                            automation.decided(n, admission);
+                            return n;
+                        });
+                        return saved;
+                    });
+        });
+        afterwards(result);
+        return result;
+    }
+
+    /** Either role: a message for our process {@code pid}. NOT_FOUND only when there is no such process. */
+    public Result<ContractNegotiation> receive(String pid, DspMessage message, String sender) {
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
+                .findById(pid)
+                .<Result<ContractNegotiation>>map(
+                        n -> n.receive(message, sender, clock.instant()).flatMap(this::apply))
+                .orElseGet(() -> Result.notFound("no negotiation " + pid)));
+        afterwards(result);
+        return result;
+    }
+
+    /** One of our own actions on process {@code id} (accept, agree, verify, terminate, …). */
+    public Result<ContractNegotiation> act(String id, Function<ContractNegotiation, Result<NegotiationChange>> action) {
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
+                .findById(id)
+                .<Result<ContractNegotiation>>map(n -> action.apply(n).flatMap(this::apply))
+                .orElseGet(() -> Result.notFound("no negotiation " + id)));
+        afterwards(result);
+        return result;
+    }
+
+    /** Consumer: starts a negotiation for {@code offer} with the provider at {@code address} and sends the request. */
+    public Result<ContractNegotiation> initiate(
+            String providerId, String address, String datasetId, Offer offer, String callbackAddress) {
+        Instant now = clock.instant();
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> {
+            NegotiationChange created = ContractNegotiation.initiate(
+                    UUID.randomUUID().toString(), providerId, address, datasetId, offer, now);
+            return apply(created)
+                    .flatMap(saved -> saved.request(callbackAddress, now).flatMap(this::apply));
+        });
+        afterwards(result);
+        return result;
+    }
+
+    public Optional<ContractNegotiation> find(String id) {
+        return repository.findById(id);
+    }
+
+    public List<ContractNegotiation> inState(NegotiationState state, int limit) {
+        return repository.findByState(state, limit);
+    }
+
+    /** The reply to our initial request carries the provider's pid. */
+    public void replied(String processId, ContractNegotiationResponse reply) {
+        act(
+                processId,
+                n -> n.providerPid() != null && n.providerPid().equals(reply.providerPid())
+                        ? Result.ok(unchanged(n))
+                        : n.onRequestReply(reply, clock.instant()));
+    }
+
+    /** A message could not be delivered: the process ends here, and the other side is told if it can be reached. */
+    public void undeliverable(String processId, String messageType, String reason) {
+        act(
+                processId,
+                n -> n.state().isFinal()
+                        ? Result.ok(unchanged(n))
+                        : n.terminate("delivery-failed", List.of(truncate(reason)), clock.instant())
+                                .map(change -> messageType.equals("ContractNegotiationTerminationMessage")
+                                        ? withoutMessage(change)
+                                        : change));
+    }
+
+    private Result<ContractNegotiation> apply(NegotiationChange change) {
+        if (change.isUnchanged()) {
+            return Result.ok(change.negotiation());
+        }
+        return repository.save(change.negotiation()).map(saved -> {
+            evidence.record(change.evidenceType(), change.subjects(), change.evidencePayload());
+            change.outgoingMessage().ifPresent(outgoing -> enqueue(saved, outgoing));
+            if (saved.state() == NegotiationState.FINALIZED && saved.agreement() != null) {
+                agreements.concluded(saved);
+            }
+            return saved;
+        });
+    }
+
+    private void enqueue(ContractNegotiation negotiation, OutgoingMessage outgoing) {
+        Instant at = clock.instant().plus(gap);
+        outbox.enqueue(
+                negotiation.id(),
+                outgoing.target(),
+                negotiation.counterPartyId(),
+                outgoing.message().type(),
+                DspCodec.write(outgoing.message()),
+                gap.isZero() ? clock.instant() : at);
+    }
+
+    private void afterwards(Result<ContractNegotiation> result) {
+        if (result instanceof Result.Ok<ContractNegotiation> ok) {
+            // Called after the transaction returned, i.e. committed: the message is visible to the dispatcher.
+            dispatcher.wake();
+            NegotiationAutomation current = automation;
+            if (current != null) {
+                current.next(ok.value());
+            }
+        }
+    }
+
+    private static NegotiationChange unchanged(ContractNegotiation n) {
+        return new NegotiationChange(
+                n,
+                io.trustspace.contract.negotiation.NegotiationEvent.UNCHANGED,
+                n.state(),
+                "none",
+                null,
+                n.updatedAt());
+    }
+
+    private static NegotiationChange withoutMessage(NegotiationChange change) {
+        return new NegotiationChange(
+                change.negotiation(), change.event(), change.from(), change.message(), null, change.at());
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+}

@@ -1,0 +1,218 @@
+package io.trustspace.app.contract;
+
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.contract.message.DataAddress;
+import io.trustspace.contract.message.DspCodec;
+import io.trustspace.contract.message.DspMessage;
+import io.trustspace.contract.message.OutgoingMessage;
+import io.trustspace.contract.message.TransferProcessResponse;
+import io.trustspace.contract.message.TransferRequestMessage;
+import io.trustspace.contract.transfer.TransferChange;
+import io.trustspace.contract.transfer.TransferEvent;
+import io.trustspace.contract.transfer.TransferProcess;
+import io.trustspace.contract.transfer.TransferProcessRepository;
+import io.trustspace.contract.transfer.TransferRole;
+import io.trustspace.contract.transfer.TransferState;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Transfer processes on this connector, both roles, with the same transaction discipline as {@link Negotiations}:
+ * aggregate, evidence and outgoing message commit together; the {@link TransferAutomation} acts after the commit
+ * and again after a restart.
+ */
+public final class Transfers {
+
+    /** Formats this connector's data plane serves. */
+    public static final List<String> FORMATS = List.of("HttpData-PULL", "HttpData-PUSH");
+
+    private final TransferProcessRepository repository;
+    private final JdbcTransactions transactions;
+    private final EvidenceRecorder evidence;
+    private final DspOutbox outbox;
+    private final DspDispatcher dispatcher;
+    private final Agreements agreements;
+    private final Clock clock;
+    private final Duration gap;
+    private volatile TransferAutomation automation;
+
+    public Transfers(
+            TransferProcessRepository repository,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence,
+            DspOutbox outbox,
+            DspDispatcher dispatcher,
+            Agreements agreements,
+            Clock clock,
+            Duration gap) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.evidence = evidence;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.agreements = agreements;
+        this.clock = clock;
+        this.gap = gap;
+    }
+
+    public void automate(TransferAutomation newAutomation) {
+        this.automation = newAutomation;
+    }
+
+    /**
+     * Provider: a TransferRequestMessage. The agreement must exist here as provider, be in force and name the sender
+     * as consumer; the format must be one we serve; a push sink must be an address we may send to.
+     */
+    public Result<TransferProcess> requested(TransferRequestMessage request, String sender) {
+        Result<TransferProcess> result = transactions.inTransaction(() -> {
+            Optional<TransferProcess> existing = repository.findByConsumerPid(request.consumerPid()).stream()
+                    .filter(t -> t.role() == TransferRole.PROVIDER
+                            && t.counterPartyId().equals(sender))
+                    .findFirst();
+            if (existing.isPresent()) {
+                return existing.get().receive(request, sender, clock.instant()).flatMap(this::apply);
+            }
+            Optional<Agreements.Stored> agreement = agreements.find(request.agreementId());
+            if (agreement.isEmpty()
+                    || agreement.get().role() != io.trustspace.contract.negotiation.NegotiationRole.PROVIDER
+                    || !agreement.get().consumer().equals(sender)) {
+                return Result.<TransferProcess>invalid(
+                        "no agreement " + request.agreementId() + " with you as consumer exists here");
+            }
+            if (!agreement.get().active()) {
+                return Result.<TransferProcess>conflict("agreement " + request.agreementId() + " is "
+                        + agreement.get().state());
+            }
+            if (!FORMATS.contains(request.format())) {
+                return Result.<TransferProcess>invalid(
+                        "format " + request.format() + " is not served here; formats are " + FORMATS);
+            }
+            if (request.format().endsWith("-PUSH")) {
+                if (request.dataAddress() == null) {
+                    return Result.<TransferProcess>invalid("a push transfer needs the consumer's dataAddress");
+                }
+                Optional<String> refused = automation.refusedSink(request.dataAddress());
+                if (refused.isPresent()) {
+                    return Result.<TransferProcess>invalid(refused.get());
+                }
+            }
+            return TransferProcess.requested(UUID.randomUUID().toString(), request, sender, clock.instant())
+                    .flatMap(this::apply);
+        });
+        afterwards(result);
+        return result;
+    }
+
+    public Result<TransferProcess> receive(String pid, DspMessage message, String sender) {
+        Result<TransferProcess> result = transactions.inTransaction(() -> repository
+                .findById(pid)
+                .<Result<TransferProcess>>map(
+                        t -> t.receive(message, sender, clock.instant()).flatMap(this::apply))
+                .orElseGet(() -> Result.notFound("no transfer process " + pid)));
+        afterwards(result);
+        return result;
+    }
+
+    public Result<TransferProcess> act(String id, Function<TransferProcess, Result<TransferChange>> action) {
+        Result<TransferProcess> result = transactions.inTransaction(() -> repository
+                .findById(id)
+                .<Result<TransferProcess>>map(t -> action.apply(t).flatMap(this::apply))
+                .orElseGet(() -> Result.notFound("no transfer process " + id)));
+        afterwards(result);
+        return result;
+    }
+
+    /** Consumer: asks the provider at {@code address} for a transfer under {@code agreementId}. */
+    public Result<TransferProcess> initiate(
+            String providerId,
+            String address,
+            String agreementId,
+            String format,
+            DataAddress sink,
+            String callbackAddress) {
+        Instant now = clock.instant();
+        Result<TransferProcess> result = transactions.inTransaction(() -> apply(TransferProcess.initiate(
+                        UUID.randomUUID().toString(), providerId, address, agreementId, format, sink, now))
+                .flatMap(saved -> saved.request(callbackAddress, now).flatMap(this::apply)));
+        afterwards(result);
+        return result;
+    }
+
+    public Optional<TransferProcess> find(String id) {
+        return repository.findById(id);
+    }
+
+    public List<TransferProcess> inState(TransferState state, int limit) {
+        return repository.findByState(state, limit);
+    }
+
+    public void replied(String processId, TransferProcessResponse reply) {
+        act(
+                processId,
+                t -> t.providerPid() != null && t.providerPid().equals(reply.providerPid())
+                        ? Result.ok(unchanged(t))
+                        : t.onRequestReply(reply, clock.instant()));
+    }
+
+    public void undeliverable(String processId, String messageType, String reason) {
+        act(
+                processId,
+                t -> t.state().isFinal()
+                        ? Result.ok(unchanged(t))
+                        : t.terminate(
+                                        "delivery-failed",
+                                        List.of(reason.length() > 500 ? reason.substring(0, 500) : reason),
+                                        clock.instant())
+                                .map(change -> messageType.equals("TransferTerminationMessage")
+                                        ? new TransferChange(
+                                                change.transfer(),
+                                                change.event(),
+                                                change.from(),
+                                                change.message(),
+                                                null,
+                                                change.at())
+                                        : change));
+    }
+
+    private Result<TransferProcess> apply(TransferChange change) {
+        if (change.isUnchanged()) {
+            return Result.ok(change.transfer());
+        }
+        return repository.save(change.transfer()).map(saved -> {
+            evidence.record(change.evidenceType(), change.subjects(), change.evidencePayload());
+            change.outgoingMessage().ifPresent(outgoing -> enqueue(saved, outgoing));
+            return saved;
+        });
+    }
+
+    private void enqueue(TransferProcess transfer, OutgoingMessage outgoing) {
+        outbox.enqueue(
+                transfer.id(),
+                outgoing.target(),
+                transfer.counterPartyId(),
+                outgoing.message().type(),
+                DspCodec.write(outgoing.message()),
+                clock.instant().plus(gap));
+    }
+
+    private void afterwards(Result<TransferProcess> result) {
+        if (result instanceof Result.Ok<TransferProcess> ok) {
+            dispatcher.wake();
+            TransferAutomation current = automation;
+            if (current != null) {
+                current.next(ok.value());
+            }
+        }
+    }
+
+    private static TransferChange unchanged(TransferProcess t) {
+        return new TransferChange(t, TransferEvent.UNCHANGED, t.state(), "none", null, t.updatedAt());
+    }
+}

@@ -1,0 +1,244 @@
+package io.trustspace.app.contract;
+
+import static io.trustspace.contract.negotiation.NegotiationFixtures.CONSUMER_ADDRESS;
+import static io.trustspace.contract.negotiation.NegotiationFixtures.NOW;
+import static io.trustspace.contract.negotiation.NegotiationFixtures.PROVIDER_OFFER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.contract.message.ContractNegotiationResponse;
+import io.trustspace.contract.negotiation.ContractNegotiation;
+import io.trustspace.contract.negotiation.NegotiationFixtures;
+import io.trustspace.contract.negotiation.NegotiationRepository;
+import io.trustspace.contract.negotiation.NegotiationRepositoryContract;
+import io.trustspace.contract.negotiation.NegotiationState;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The negotiation repository contract against PostgreSQL (external too, when CI provides one), plus races. */
+class JdbcNegotiationRepositoryIT extends NegotiationRepositoryContract {
+
+    private static final int ROUNDS = 10;
+
+    private static HikariDataSource dataSource;
+    private JdbcTransactions transactions;
+    private JdbcNegotiationRepository jdbc;
+
+    @BeforeAll
+    static void migrate() {
+        TestDatabases.Target target = TestDatabases.freshExternal().orElseGet(TestDatabases::freshEmbedded);
+        dataSource = target.dataSource();
+        Flyway.configure().dataSource(dataSource).load().migrate();
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
+
+    @Override
+    protected NegotiationRepository newRepository() {
+        // The contract's fixtures reuse ids from test to test; each test starts from an empty table.
+        execute("TRUNCATE contract_negotiation");
+        transactions = new JdbcTransactions(dataSource);
+        jdbc = new JdbcNegotiationRepository(transactions);
+        return jdbc;
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String queryString(String sql) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Result.Kind kind(Result<?> result) {
+        assertThat(result.isOk()).as("expected a failure: %s", result).isFalse();
+        return ((Result.Failure<?>) result).kind();
+    }
+
+    /** Runs each save in its own transaction on its own thread, all released together once both have begun. */
+    private List<Result<ContractNegotiation>> race(List<Supplier<Result<ContractNegotiation>>> saves) throws Exception {
+        CyclicBarrier started = new CyclicBarrier(saves.size());
+        ExecutorService pool = Executors.newFixedThreadPool(saves.size());
+        try {
+            List<Callable<Result<ContractNegotiation>>> tasks = new ArrayList<>();
+            for (Supplier<Result<ContractNegotiation>> save : saves) {
+                tasks.add(() -> transactions.inTransaction(() -> {
+                    // Both transactions hold a connection before either writes.
+                    transactions.withConnection(connection -> connection.isValid(1));
+                    await(started);
+                    return save.get();
+                }));
+            }
+            List<Result<ContractNegotiation>> results = new ArrayList<>();
+            for (Future<Result<ContractNegotiation>> future : pool.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long wins(List<Result<ContractNegotiation>> results) {
+        return results.stream().filter(Result::isOk).count();
+    }
+
+    @Test
+    void twoTransactionsSavingTheSameVersion_exactlyOneWins_everyRound() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            ContractNegotiation stored = jdbc.save(fresh("r-" + round)).orElseThrow();
+            Instant at = NOW.plusSeconds(round + 1L);
+            List<Result<ContractNegotiation>> results = race(List.of(
+                    () -> jdbc.save(
+                            stored.offer(PROVIDER_OFFER, at).orElseThrow().negotiation()),
+                    () -> jdbc.save(stored.terminate("race", List.of(), at)
+                            .orElseThrow()
+                            .negotiation())));
+            assertThat(wins(results)).as("round %d: %s", round, results).isEqualTo(1);
+            Result<ContractNegotiation> loser =
+                    results.stream().filter(r -> !r.isOk()).findFirst().orElseThrow();
+            assertThat(kind(loser)).isEqualTo(Result.Kind.CONFLICT);
+            ContractNegotiation winner = results.stream()
+                    .filter(Result::isOk)
+                    .findFirst()
+                    .orElseThrow()
+                    .orElseThrow();
+            assertThat(winner.version()).isEqualTo(2);
+            assertThat(jdbc.findById("r-" + round)).contains(winner);
+        }
+    }
+
+    private static ContractNegotiation fresh(String pid) {
+        return NegotiationFixtures.provider(pid, NegotiationState.REQUESTED);
+    }
+
+    @Test
+    void twoTransactionsOpeningANegotiationForOneCounterpartyPid_exactlyOneWins() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            ContractNegotiation first = ContractNegotiation.requested(
+                            "a-" + round,
+                            NegotiationFixtures.initialRequest("their-" + round),
+                            NegotiationFixtures.CONSUMER,
+                            null,
+                            1,
+                            NOW)
+                    .orElseThrow()
+                    .negotiation();
+            ContractNegotiation second = ContractNegotiation.requested(
+                            "b-" + round,
+                            NegotiationFixtures.initialRequest("their-" + round),
+                            NegotiationFixtures.CONSUMER,
+                            null,
+                            1,
+                            NOW)
+                    .orElseThrow()
+                    .negotiation();
+            List<Result<ContractNegotiation>> results = race(List.of(() -> jdbc.save(first), () -> jdbc.save(second)));
+            assertThat(wins(results)).as("round %d: %s", round, results).isEqualTo(1);
+            assertThat(jdbc.findByConsumerPid("their-" + round)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRefusedInsert_leavesTheCallersTransactionUsable() {
+        ContractNegotiation first = jdbc.save(fresh("p-1")).orElseThrow();
+        Result<ContractNegotiation> afterwards = transactions.inTransaction(() -> {
+            Result<ContractNegotiation> duplicate = jdbc.save(fresh("p-1"));
+            assertThat(kind(duplicate)).isEqualTo(Result.Kind.CONFLICT);
+            assertThat(((Result.Failure<?>) duplicate).reason()).isEqualTo("negotiation p-1 already exists");
+            return jdbc.save(first.terminate("x", List.of(), NOW).orElseThrow().negotiation());
+        });
+        assertThat(afterwards.isOk()).isTrue();
+        assertThat(jdbc.findById("p-1").orElseThrow().state()).isEqualTo(NegotiationState.TERMINATED);
+    }
+
+    @Test
+    void aConsumerLearningAProviderPidAnotherNegotiationHas_isAConflict_andTheTransactionGoesOn() {
+        ContractNegotiation one = sent("c-1");
+        ContractNegotiation two = sent("c-2");
+        jdbc.save(learn(one, "prov-1")).orElseThrow();
+        Result<ContractNegotiation> afterwards = transactions.inTransaction(() -> {
+            Result<ContractNegotiation> clash = jdbc.save(learn(two, "prov-1"));
+            assertThat(kind(clash)).isEqualTo(Result.Kind.CONFLICT);
+            assertThat(((Result.Failure<?>) clash).reason())
+                    .isEqualTo("negotiation c-1 with did:web:provider.example already has their pid prov-1");
+            return jdbc.save(learn(two, "prov-2"));
+        });
+        assertThat(afterwards.isOk()).isTrue();
+        assertThat(jdbc.findByProviderPid("prov-2"))
+                .extracting(ContractNegotiation::id)
+                .containsExactly("c-2");
+        // Consumers that do not know the provider's pid yet never clash (NULLs are distinct).
+        assertThat(jdbc.save(sentFresh("c-3")).isOk()).isTrue();
+        assertThat(jdbc.save(sentFresh("c-4")).isOk()).isTrue();
+    }
+
+    private ContractNegotiation sent(String pid) {
+        return jdbc.save(sentFresh(pid)).orElseThrow();
+    }
+
+    private static ContractNegotiation sentFresh(String pid) {
+        return NegotiationFixtures.consumer(pid, NegotiationState.INITIAL)
+                .request(CONSUMER_ADDRESS, NOW)
+                .orElseThrow()
+                .negotiation();
+    }
+
+    private static ContractNegotiation learn(ContractNegotiation negotiation, String providerPid) {
+        return negotiation
+                .onRequestReply(new ContractNegotiationResponse(providerPid, negotiation.id(), "REQUESTED"), NOW)
+                .orElseThrow()
+                .negotiation();
+    }
+
+    @Test
+    void theRowHoldsTheLookupColumnsAndTheWholeAggregate() {
+        jdbc.save(NegotiationFixtures.provider("p-1", NegotiationState.AGREED)).orElseThrow();
+        assertThat(queryString("SELECT role || ' ' || counter_party_pid || ' ' || state || ' ' || dataset_id"
+                        + " FROM contract_negotiation WHERE id = 'p-1'"))
+                .isEqualTo("PROVIDER consumer-p-1 AGREED ACN0101");
+        assertThat(queryString("SELECT body->'agreement'->>'@id' FROM contract_negotiation WHERE id = 'p-1'"))
+                .isEqualTo("urn:uuid:agreement-1");
+    }
+}
