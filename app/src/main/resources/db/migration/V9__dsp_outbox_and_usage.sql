@@ -37,8 +37,10 @@ CREATE INDEX contract_agreement_dataset ON contract_agreement (dataset_id);
 
 -- The provider's decision on each request (taken in the request's transaction from the verified consumer claims),
 -- acted on after the commit and again after a restart.
+-- The consumer's verified claims at that moment are kept with it: usage control evaluates them on every access.
 CREATE TABLE negotiation_decision (
     negotiation_id  TEXT PRIMARY KEY,
     verdict         TEXT  NOT NULL CHECK (verdict IN ('PERMIT', 'DENY', 'MANUAL')),
-    reasons         JSONB NOT NULL
+    reasons         JSONB NOT NULL,
+    claims          JSONB NOT NULL DEFAULT '{}'
 );

@@ -5,7 +5,9 @@ import io.trustspace.app.catalog.DspCatalogJson;
 import io.trustspace.app.contract.AgreementSigner;
 import io.trustspace.app.contract.Agreements;
 import io.trustspace.app.contract.ContractAutomation;
+import io.trustspace.app.contract.ContractManagementController;
 import io.trustspace.app.contract.DataPlane;
+import io.trustspace.app.contract.DataPlaneController;
 import io.trustspace.app.contract.DspContractController;
 import io.trustspace.app.contract.DspDispatcher;
 import io.trustspace.app.contract.DspOutbox;
@@ -17,6 +19,7 @@ import io.trustspace.app.contract.TckHooks;
 import io.trustspace.app.contract.TckScript;
 import io.trustspace.app.contract.TckSeedAgreements;
 import io.trustspace.app.contract.Transfers;
+import io.trustspace.app.contract.UsageControl;
 import io.trustspace.app.did.NodeIdentity;
 import io.trustspace.app.dsp.NodeMembership;
 import io.trustspace.app.keys.NodeKeys;
@@ -25,6 +28,7 @@ import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.contract.message.ContractNegotiationResponse;
 import io.trustspace.contract.message.DspCodec;
 import io.trustspace.contract.message.TransferProcessResponse;
+import io.trustspace.crypto.CryptoSuite;
 import io.trustspace.ledger.outbox.EvidenceRecorder;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -204,6 +208,45 @@ public class ContractConfiguration {
         dispatcher.start();
         automation.resume();
         return automation;
+    }
+
+    @Bean
+    UsageControl usageControl(
+            Transfers transfers,
+            Agreements agreements,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence,
+            Clock clock) {
+        return new UsageControl(transfers, agreements, transactions, evidence, clock);
+    }
+
+    @Bean
+    DataPlaneController dataPlaneController(
+            DataPlane dataPlane,
+            UsageControl usage,
+            AssetStore assets,
+            HttpClient outboundHttpClient,
+            CryptoSuite suite,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence) {
+        return new DataPlaneController(dataPlane, usage, assets, outboundHttpClient, suite, transactions, evidence);
+    }
+
+    @Bean
+    ContractManagementController contractManagementController(
+            Negotiations negotiations,
+            Transfers transfers,
+            Agreements agreements,
+            ContractAutomation automation,
+            HttpClient outboundHttpClient,
+            NodeIdentity identity) {
+        return new ContractManagementController(
+                negotiations,
+                transfers,
+                agreements,
+                automation,
+                outboundHttpClient,
+                identity.publicUrl() + DspCatalogJson.DSP_PATH);
     }
 
     @Bean

@@ -74,6 +74,17 @@ public class SecurityConfiguration {
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/discovery/**")
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/negotiations",
+                                "/api/v1/negotiations/**",
+                                "/api/v1/transfers",
+                                "/api/v1/transfers/**",
+                                "/api/v1/agreements/**")
+                        .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
+                        // Reading data through the connector is a use of it: its admins only, not oversight roles.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*/data")
+                        .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/membership")
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")

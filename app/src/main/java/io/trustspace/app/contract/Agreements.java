@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,19 +105,16 @@ public final class Agreements {
     }
 
     /**
-     * Counts one use if fewer than {@code limit} were counted (no limit: {@code Long.MAX_VALUE}) and the agreement
-     * is active: the new count, or empty when refused. One statement, so concurrent accesses never both take the
-     * last use.
+     * Counts one use if the counter still reads {@code seen} and the agreement is active: the compare-and-set behind
+     * exact use limits (the caller decided on {@code seen} prior uses and re-decides when this returns false).
      */
-    public OptionalLong use(String agreementId, long limit) {
+    public boolean useIf(String agreementId, long seen) {
         return transactions.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE contract_agreement SET uses = uses + 1"
-                    + " WHERE agreement_id = ? AND state = 'ACTIVE' AND uses < ? RETURNING uses")) {
+                    + " WHERE agreement_id = ? AND state = 'ACTIVE' AND uses = ?")) {
                 update.setString(1, agreementId);
-                update.setLong(2, limit);
-                try (ResultSet row = update.executeQuery()) {
-                    return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
-                }
+                update.setLong(2, seen);
+                return update.executeUpdate() == 1;
             }
         });
     }

@@ -17,7 +17,6 @@ import io.trustspace.contract.transfer.TransferProcess;
 import io.trustspace.contract.transfer.TransferRole;
 import io.trustspace.contract.transfer.TransferState;
 import io.trustspace.identity.auth.VerifiedCaller;
-import io.trustspace.identity.credential.MembershipClaim;
 import io.trustspace.policy.Action;
 import io.trustspace.policy.Decision;
 import io.trustspace.policy.EvaluationContext;
@@ -139,8 +138,9 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
         }
         int maxCounterOffers =
                 script != null ? script.maxCounterOffers(datasetId) : ContractNegotiation.UNLIMITED_COUNTER_OFFERS;
+        ConsumerClaims claims = caller.map(ConsumerClaims::of).orElse(ConsumerClaims.none());
         if (script != null) {
-            return new Admission(datasetId, maxCounterOffers, null, Verdict.PERMIT, List.of());
+            return new Admission(datasetId, maxCounterOffers, null, Verdict.PERMIT, List.of(), claims);
         }
         if (!sameRules(ours.get(), offer.policy())) {
             return new Admission(
@@ -148,29 +148,33 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
                     maxCounterOffers,
                     null,
                     Verdict.DENY,
-                    List.of("the requested terms differ from offer " + offer.id()));
+                    List.of("the requested terms differ from offer " + offer.id()),
+                    claims);
         }
-        Result<List<String>> failed = negotiationTimeFailures(ours.get(), caller);
+        Result<List<String>> failed = negotiationTimeFailures(ours.get(), claims);
         if (failed instanceof Result.Failure<List<String>> invalid) {
-            return new Admission(datasetId, maxCounterOffers, null, Verdict.DENY, List.of(invalid.reason()));
+            return new Admission(datasetId, maxCounterOffers, null, Verdict.DENY, List.of(invalid.reason()), claims);
         }
         if (!failed.orElseThrow().isEmpty()) {
-            return new Admission(datasetId, maxCounterOffers, null, Verdict.DENY, failed.orElseThrow());
+            return new Admission(datasetId, maxCounterOffers, null, Verdict.DENY, failed.orElseThrow(), claims);
         }
         boolean sensitive = asset.get().metadata().classification() != null
                 && asset.get().metadata().classification().level()
                         != io.trustspace.catalog.resource.ClassificationLevel.GENERAL;
-        return new Admission(datasetId, maxCounterOffers, null, sensitive ? Verdict.MANUAL : Verdict.PERMIT, List.of());
+        return new Admission(
+                datasetId, maxCounterOffers, null, sensitive ? Verdict.MANUAL : Verdict.PERMIT, List.of(), claims);
     }
 
     @Override
     public void decided(ContractNegotiation negotiation, Admission admission) {
         transactions.withConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO negotiation_decision"
-                    + " (negotiation_id, verdict, reasons) VALUES (?, ?, ?::jsonb) ON CONFLICT DO NOTHING")) {
+                    + " (negotiation_id, verdict, reasons, claims) VALUES (?, ?, ?::jsonb, ?::jsonb)"
+                    + " ON CONFLICT DO NOTHING")) {
                 insert.setString(1, negotiation.id());
                 insert.setString(2, admission.verdict().name());
                 insert.setString(3, JSON.writeValueAsString(admission.reasons()));
+                insert.setString(4, admission.claims().toJson().toString());
                 return insert.executeUpdate();
             }
         });
@@ -398,22 +402,16 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
      * The constraints that fail for this consumer at negotiation time. Purpose is declared with each use, so a
      * purpose constraint is left to usage control; everything else (recipient, region, time) is decided now.
      */
-    static Result<List<String>> negotiationTimeFailures(JsonNode offer, Optional<VerifiedCaller> caller) {
+    static Result<List<String>> negotiationTimeFailures(JsonNode offer, ConsumerClaims claims) {
         ObjectNode policy = ((ObjectNode) offer).deepCopy();
         if (!policy.has("@type")) {
             policy.put("@type", "Offer");
         }
         return PolicyParser.parse(policy).map(parsed -> {
-            EvaluationContext.Builder context = EvaluationContext.builder(Action.USE, java.time.Instant.now())
-                    .agreementStart(java.time.Instant.now())
-                    .priorUses(0);
-            caller.ifPresent(c -> {
-                c.claim(MembershipClaim.USCC).ifPresentOrElse(context::participant, () -> context.participant(c.did()));
-                c.industry().ifPresent(context::industry);
-                c.region().ifPresent(context::region);
-                context.roles(c.roles());
-                context.space(c.space());
-            });
+            java.time.Instant now = java.time.Instant.now();
+            EvaluationContext.Builder context = claims.applyTo(EvaluationContext.builder(Action.USE, now)
+                    .agreementStart(now)
+                    .priorUses(0));
             Decision decision = PolicyCompiler.compile(parsed).decide(context.build());
             if (decision instanceof Decision.Deny deny) {
                 List<String> failures = new ArrayList<>();

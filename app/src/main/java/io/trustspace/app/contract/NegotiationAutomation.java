@@ -14,9 +14,15 @@ public interface NegotiationAutomation {
      * refuses the request outright (unknown dataset or offer: 400); otherwise the negotiation opens and
      * {@code verdict} says what to do with it.
      */
-    record Admission(String datasetId, int maxCounterOffers, String refusal, Verdict verdict, List<String> reasons) {
+    record Admission(
+            String datasetId,
+            int maxCounterOffers,
+            String refusal,
+            Verdict verdict,
+            List<String> reasons,
+            ConsumerClaims claims) {
         public static Admission refused(String reason) {
-            return new Admission(null, 0, reason, Verdict.DENY, List.of(reason));
+            return new Admission(null, 0, reason, Verdict.DENY, List.of(reason), ConsumerClaims.none());
         }
     }
 

@@ -331,9 +331,49 @@ final class DemoCatalog {
                   "prohibition": [{"action": "distribute"}]}]
                 """.formatted(localId)));
         ObjectNode address = body.putObject("dataAddress");
-        address.put("type", "HttpData");
-        address.put("endpoint", space.node("provider").baseUrl() + "/demo-data/" + localId + ".csv");
+        address.put("type", "File");
+        address.put("endpoint", sourceFile(localId).toString());
         return body;
+    }
+
+    /**
+     * The bytes behind a resource: a CSV of charging sessions in the provider's data folder (deterministic, a few
+     * thousand rows), which only the provider's data plane reads.
+     */
+    private java.nio.file.Path sourceFile(String localId) {
+        java.nio.file.Path folder = space.node("provider")
+                .context()
+                .getBean(io.trustspace.app.config.NodeProperties.class)
+                .dataDir()
+                .resolve("demo-data");
+        java.nio.file.Path file = folder.resolve(localId + ".csv");
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            StringBuilder csv = new StringBuilder(CSV.lines().findFirst().orElseThrow()).append('\n');
+            java.util.Random random = new java.util.Random(20250301L);
+            String[] districts = {"浦东新区", "徐汇区", "静安区", "闵行区", "杨浦区", "嘉定区", "松江区", "宝山区"};
+            java.time.LocalDateTime start = java.time.LocalDateTime.parse("2025-03-01T00:00:00");
+            for (int i = 1; i <= 5_000; i++) {
+                java.time.LocalDateTime from = start.plusMinutes(i * 7L + random.nextInt(7));
+                int minutes = 20 + random.nextInt(160);
+                double kwh = Math.round((5 + random.nextDouble() * 55) * 10) / 10.0;
+                boolean dc = random.nextBoolean();
+                csv.append("S%08d,SH-%03d,%s,%s+08:00,%s+08:00,%.1f,%.2f,%s%n"
+                        .formatted(
+                                i,
+                                random.nextInt(400),
+                                districts[random.nextInt(districts.length)],
+                                from,
+                                from.plusMinutes(minutes),
+                                kwh,
+                                kwh * (dc ? 1.5 : 1.3),
+                                dc ? "DC" : "AC"));
+            }
+            java.nio.file.Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file.toAbsolutePath();
     }
 
     private ObjectNode membersOnly() {

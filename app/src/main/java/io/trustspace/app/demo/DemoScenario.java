@@ -94,6 +94,14 @@ public final class DemoScenario {
                 "visibility: a dataset its access policy hides is absent from DSP catalog, GET, search and /id",
                 catalog::visibility));
         steps.add(new Step("delisting: the identifier resolves to a tombstone with the reason", catalog::delist));
+        DemoContracts contracts = new DemoContracts(space, this::send, this::logVerifier, suite());
+        steps.add(new Step(
+                "合同协商: the consumer negotiates for the charging dataset; both sign the agreement",
+                contracts::negotiate));
+        steps.add(new Step(
+                "使用控制: research pulls 1–3 succeed; marketing and the 4th pull are refused with the reason",
+                contracts::pull));
+        steps.add(new Step("存证: every allow and deny is in the ledger and its receipt verifies", contracts::evidence));
         boolean passed = true;
         for (Step step : steps) {
             Result<String> result;

@@ -1,0 +1,399 @@
+package io.trustspace.app.contract;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.trustspace.app.web.Problems;
+import io.trustspace.common.Result;
+import io.trustspace.contract.message.DataAddress;
+import io.trustspace.contract.message.DspCodec;
+import io.trustspace.contract.message.EndpointProperty;
+import io.trustspace.contract.message.Offer;
+import io.trustspace.contract.negotiation.ContractNegotiation;
+import io.trustspace.contract.negotiation.NegotiationState;
+import io.trustspace.contract.transfer.TransferProcess;
+import io.trustspace.contract.transfer.TransferRole;
+import io.trustspace.contract.transfer.TransferState;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The management API of contracts and transfers, both roles: start, inspect and terminate negotiations and
+ * transfers, decide requests waiting for a person, list agreements and suspend or revoke them (effective at the next
+ * access), and read pulled data through this connector.
+ */
+@RestController
+@Tag(name = "contracts", description = "Negotiations, agreements and transfers (合同协商、使用合约、数据传输)")
+public class ContractManagementController {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final int MAX_LIST = 500;
+
+    private final Negotiations negotiations;
+    private final Transfers transfers;
+    private final Agreements agreements;
+    private final ContractAutomation automation;
+    private final HttpClient http;
+    private final String callbackAddress;
+
+    public ContractManagementController(
+            Negotiations negotiations,
+            Transfers transfers,
+            Agreements agreements,
+            ContractAutomation automation,
+            HttpClient http,
+            String callbackAddress) {
+        this.negotiations = negotiations;
+        this.transfers = transfers;
+        this.agreements = agreements;
+        this.automation = automation;
+        this.http = http;
+        this.callbackAddress = callbackAddress;
+    }
+
+    @PostMapping("/api/v1/negotiations")
+    @Operation(summary = "Negotiate as consumer: {counterPartyAddress (DSP base), counterPartyId, datasetId, offer}")
+    public ResponseEntity<?> negotiate(@RequestBody JsonNode body, HttpServletRequest request) {
+        String address = text(body, "counterPartyAddress");
+        String provider = text(body, "counterPartyId");
+        String dataset = text(body, "datasetId");
+        JsonNode offer = body.get("offer");
+        if (address == null
+                || !address.matches("https?://\\S{1,500}")
+                || provider == null
+                || dataset == null
+                || offer == null
+                || !offer.isObject()
+                || text(offer, "@id") == null) {
+            return invalid(
+                    "counterPartyAddress (http(s) DSP base), counterPartyId, datasetId and offer (ODRL with @id)"
+                            + " are required",
+                    request);
+        }
+        ObjectNode policy = ((ObjectNode) offer).deepCopy();
+        String offerId = text(policy, "@id");
+        for (String member : List.of("@id", "@type", "@context", "target", "assigner", "assignee")) {
+            policy.remove(member);
+        }
+        Offer requested;
+        try {
+            requested = new Offer(offerId, dataset, provider, null, policy);
+        } catch (IllegalArgumentException e) {
+            return invalid("offer: " + e.getMessage(), request);
+        }
+        return negotiations
+                .initiate(provider, address.replaceAll("/+$", ""), dataset, requested, callbackAddress)
+                .fold(n -> ResponseEntity.status(201).body(view(n)), f -> Problems.response(f, request));
+    }
+
+    @GetMapping("/api/v1/negotiations/{id}")
+    @Operation(summary = "A negotiation: state, parties, offer, agreement and signatures, history")
+    public ResponseEntity<?> negotiation(@PathVariable String id, HttpServletRequest request) {
+        return negotiations
+                .find(id)
+                .<ResponseEntity<?>>map(n -> ResponseEntity.ok(view(n)))
+                .orElseGet(() -> notFound("no negotiation " + id, request));
+    }
+
+    @GetMapping("/api/v1/negotiations")
+    @Operation(summary = "Negotiations in a state (e.g. REQUESTED: provider requests waiting for a decision)")
+    public ResponseEntity<?> negotiationsIn(
+            @RequestParam("state") String state,
+            @RequestParam(name = "limit", defaultValue = "100") int limit,
+            HttpServletRequest request) {
+        Optional<NegotiationState> wanted = parse(NegotiationState.class, state);
+        if (wanted.isEmpty() || limit < 1 || limit > MAX_LIST) {
+            return invalid("state must be a negotiation state and limit 1 to " + MAX_LIST, request);
+        }
+        return ResponseEntity.ok(negotiations.inState(wanted.get(), limit).stream()
+                .map(ContractManagementController::view)
+                .toList());
+    }
+
+    @PostMapping("/api/v1/negotiations/{id}/terminate")
+    @Operation(summary = "Terminate a negotiation (either role); the counterparty is told")
+    public ResponseEntity<?> terminateNegotiation(
+            @PathVariable String id, @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+        String reason = body == null ? null : text(body, "reason");
+        return negotiations
+                .act(id, n -> n.terminate("terminated", reason == null ? List.of() : List.of(reason), now()))
+                .fold(n -> ResponseEntity.ok(view(n)), f -> Problems.response(f, request));
+    }
+
+    @PostMapping("/api/v1/negotiations/{id}/decision")
+    @Operation(summary = "Decide a request waiting for a person (manual approval): {approve: true|false, reason}")
+    public ResponseEntity<?> decide(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+        if (!body.path("approve").isBoolean()) {
+            return invalid("approve must be true or false", request);
+        }
+        return automation
+                .approve(id, body.path("approve").booleanValue(), text(body, "reason"))
+                .fold(n -> ResponseEntity.ok(view(n)), f -> Problems.response(f, request));
+    }
+
+    @GetMapping("/api/v1/agreements")
+    @Operation(summary = "Agreements on this connector, newest first, with state and uses")
+    public ResponseEntity<?> agreementList(@RequestParam(name = "limit", defaultValue = "100") int limit) {
+        return ResponseEntity.ok(agreements.all(Math.max(1, Math.min(limit, MAX_LIST))).stream()
+                .map(ContractManagementController::view)
+                .toList());
+    }
+
+    @GetMapping("/api/v1/agreements/{id}")
+    @Operation(summary = "One agreement")
+    public ResponseEntity<?> agreement(@PathVariable String id, HttpServletRequest request) {
+        return agreements
+                .find(id)
+                .<ResponseEntity<?>>map(a -> ResponseEntity.ok(view(a)))
+                .orElseGet(() -> notFound("no agreement " + id, request));
+    }
+
+    @PostMapping("/api/v1/agreements/{id}/state")
+    @Operation(summary = "Suspend, reactivate or revoke an agreement: {state: SUSPENDED|ACTIVE|REVOKED}; next access")
+    public ResponseEntity<?> agreementState(
+            @PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+        String state = text(body, "state");
+        if (state == null || !List.of("ACTIVE", "SUSPENDED", "REVOKED").contains(state)) {
+            return invalid("state must be ACTIVE, SUSPENDED or REVOKED", request);
+        }
+        Optional<Agreements.Stored> found = agreements.find(id);
+        if (found.isEmpty()) {
+            return notFound("no agreement " + id, request);
+        }
+        if ("REVOKED".equals(found.get().state())) {
+            return Problems.response((Result.Failure<?>) Result.conflict("a revoked agreement stays revoked"), request);
+        }
+        agreements.setState(id, state);
+        return ResponseEntity.ok(view(agreements.find(id).orElseThrow()));
+    }
+
+    @PostMapping("/api/v1/transfers")
+    @Operation(
+            summary = "Transfer as consumer: {agreementId, counterPartyAddress, counterPartyId, format,"
+                    + " dataAddress (push sink)}")
+    public ResponseEntity<?> transfer(@RequestBody JsonNode body, HttpServletRequest request) {
+        String agreementId = text(body, "agreementId");
+        String address = text(body, "counterPartyAddress");
+        String provider = text(body, "counterPartyId");
+        String format = Optional.ofNullable(text(body, "format")).orElse("HttpData-PULL");
+        if (agreementId == null || address == null || !address.matches("https?://\\S{1,500}") || provider == null) {
+            return invalid(
+                    "agreementId, counterPartyAddress (http(s) DSP base) and counterPartyId are required", request);
+        }
+        DataAddress sink = null;
+        if (body.has("dataAddress")) {
+            JsonNode a = body.get("dataAddress");
+            if (text(a, "endpoint") == null) {
+                return invalid("dataAddress.endpoint is required for a push transfer", request);
+            }
+            sink = DataAddress.of(
+                    Optional.ofNullable(text(a, "endpointType")).orElse(DataPlane.HTTP_ENDPOINT_TYPE),
+                    text(a, "endpoint"));
+        }
+        return transfers
+                .initiate(provider, address.replaceAll("/+$", ""), agreementId, format, sink, callbackAddress)
+                .fold(t -> ResponseEntity.status(201).body(view(t)), f -> Problems.response(f, request));
+    }
+
+    @GetMapping("/api/v1/transfers/{id}")
+    @Operation(summary = "A transfer process: state, agreement, format, history")
+    public ResponseEntity<?> transferView(@PathVariable String id, HttpServletRequest request) {
+        return transfers
+                .find(id)
+                .<ResponseEntity<?>>map(t -> ResponseEntity.ok(view(t)))
+                .orElseGet(() -> notFound("no transfer " + id, request));
+    }
+
+    @PostMapping("/api/v1/transfers/{id}/{action}")
+    @Operation(summary = "terminate, suspend, resume (provider) or complete a transfer; the counterparty is told")
+    public ResponseEntity<?> transferAction(
+            @PathVariable String id, @PathVariable String action, HttpServletRequest request) {
+        Function<TransferProcess, Result<io.trustspace.contract.transfer.TransferChange>> step = switch (action) {
+            case "terminate" -> t -> t.terminate("terminated", List.of(), now());
+            case "suspend" -> t -> t.suspend("suspended", List.of(), now());
+            case "complete" -> t -> t.complete(now());
+            case "resume" -> t -> t.start(null, now());
+            default -> null;
+        };
+        if (step == null) {
+            return invalid("action must be terminate, suspend, resume or complete", request);
+        }
+        return transfers.act(id, step).fold(t -> ResponseEntity.ok(view(t)), f -> Problems.response(f, request));
+    }
+
+    @GetMapping("/api/v1/transfers/{id}/data")
+    @Operation(summary = "Read a pulled transfer's data through this connector (X-Purpose: the purpose of this use)")
+    public void data(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<TransferProcess> transfer = transfers.find(id);
+        if (transfer.isEmpty() || transfer.get().role() != TransferRole.CONSUMER) {
+            write(response, notFound("no transfer " + id + " as consumer", request));
+            return;
+        }
+        TransferProcess t = transfer.get();
+        if (t.state() != TransferState.STARTED || t.dataAddress() == null) {
+            write(
+                    response,
+                    Problems.response(
+                            (Result.Failure<?>) Result.conflict("transfer " + id + " is " + t.state()
+                                    + (t.dataAddress() == null ? " without a data address" : "")),
+                            request));
+            return;
+        }
+        HttpRequest.Builder pull = HttpRequest.newBuilder(
+                        URI.create(t.dataAddress().endpoint()))
+                .timeout(Duration.ofMinutes(30))
+                .GET();
+        for (EndpointProperty property : t.dataAddress().endpointProperties()) {
+            if (property.name().equalsIgnoreCase("authorization")) {
+                pull.header("Authorization", property.value());
+            }
+        }
+        String purpose = request.getHeader("X-Purpose");
+        if (purpose != null && purpose.length() <= 200) {
+            pull.header("X-Purpose", purpose);
+        }
+        String range = request.getHeader("Range");
+        if (range != null && range.length() <= 100) {
+            pull.header("Range", range);
+        }
+        HttpResponse<InputStream> upstream;
+        try {
+            upstream = http.send(pull.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.sendError(503);
+            return;
+        } catch (IOException e) {
+            write(
+                    response,
+                    Problems.response(
+                            (Result.Failure<?>) Result.unavailable("the provider's data plane cannot be reached: " + e),
+                            request));
+            return;
+        }
+        response.setStatus(upstream.statusCode());
+        for (String header : List.of("Content-Type", "Content-Range", "Content-Length", "Accept-Ranges")) {
+            upstream.headers().firstValue(header).ifPresent(value -> response.setHeader(header, value));
+        }
+        try (InputStream in = upstream.body()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private static void write(HttpServletResponse response, ResponseEntity<?> entity) throws IOException {
+        response.setStatus(entity.getStatusCode().value());
+        response.setContentType("application/problem+json");
+        Object body = entity.getBody();
+        String detail = body instanceof org.springframework.http.ProblemDetail problem ? problem.getDetail() : "";
+        ObjectNode node = NODES.objectNode();
+        node.put("status", entity.getStatusCode().value());
+        node.put("detail", detail);
+        response.getOutputStream().write(node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static ObjectNode view(ContractNegotiation n) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", n.id());
+        node.put("role", n.role().name());
+        node.put("state", n.state().name());
+        node.put("providerPid", n.providerPid());
+        node.put("consumerPid", n.consumerPid());
+        node.put("counterPartyId", n.counterPartyId());
+        node.put("counterPartyAddress", n.counterPartyAddress());
+        node.put("datasetId", n.datasetId());
+        if (n.offer() != null) {
+            node.set("offer", DspCodec.offerJson(n.offer()));
+        }
+        if (n.agreement() != null) {
+            node.put("agreementId", n.agreement().id());
+            node.set("agreement", DspCodec.agreementJson(n.agreement()));
+        }
+        node.put("providerSignature", n.providerSignature());
+        node.put("consumerSignature", n.consumerSignature());
+        node.put("terminationCode", n.terminationCode());
+        ArrayNode reasons = node.putArray("terminationReason");
+        n.terminationReason().forEach(reasons::add);
+        node.put("createdAt", n.createdAt().toString());
+        node.put("updatedAt", n.updatedAt().toString());
+        return node;
+    }
+
+    static ObjectNode view(TransferProcess t) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", t.id());
+        node.put("role", t.role().name());
+        node.put("state", t.state().name());
+        node.put("providerPid", t.providerPid());
+        node.put("consumerPid", t.consumerPid());
+        node.put("agreementId", t.agreementId());
+        node.put("format", t.format());
+        node.put("counterPartyId", t.counterPartyId());
+        // The data address holds the pull token: shown as present or not, never its value.
+        node.put("dataAddress", t.dataAddress() != null);
+        node.put("createdAt", t.createdAt().toString());
+        node.put("updatedAt", t.updatedAt().toString());
+        return node;
+    }
+
+    static ObjectNode view(Agreements.Stored a) {
+        ObjectNode node = NODES.objectNode();
+        node.put("agreementId", a.agreementId());
+        node.put("negotiationId", a.negotiationId());
+        node.put("role", a.role().name());
+        node.put("provider", a.provider());
+        node.put("consumer", a.consumer());
+        node.put("datasetId", a.datasetId());
+        node.put("state", a.state());
+        node.put("uses", a.uses());
+        node.put("concludedAt", a.concludedAt().toString());
+        node.set("agreement", a.agreement());
+        return node;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || !value.isString() || value.stringValue().isBlank() ? null : value.stringValue();
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+        try {
+            return Optional.of(Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static java.time.Instant now() {
+        return java.time.Instant.now();
+    }
+
+    private static ResponseEntity<?> invalid(String reason, HttpServletRequest request) {
+        return Problems.response((Result.Failure<?>) Result.invalid(reason), request);
+    }
+
+    private static ResponseEntity<?> notFound(String reason, HttpServletRequest request) {
+        return Problems.response((Result.Failure<?>) Result.notFound(reason), request);
+    }
+}

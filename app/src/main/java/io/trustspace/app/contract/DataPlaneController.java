@@ -1,0 +1,246 @@
+package io.trustspace.app.contract;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.trustspace.app.catalog.Asset;
+import io.trustspace.app.catalog.AssetStore;
+import io.trustspace.app.web.Problems;
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.crypto.CryptoSuite;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The provider's pull data plane ({@code GET /public/transfers/{id}}): checks the transfer's token, asks
+ * {@link UsageControl} for this access, then streams the registered source — a file or an HTTP URL — with constant
+ * memory whatever its size, honouring a single {@code Range}. What was delivered (bytes and digest) is evidenced.
+ * The source address never leaves this connector.
+ */
+@RestController
+@Tag(name = "data-plane", description = "Pull endpoint for transfers (token from the TransferStartMessage)")
+public class DataPlaneController {
+
+    static final int BUFFER = 64 * 1024;
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DataPlane dataPlane;
+    private final UsageControl usage;
+    private final AssetStore assets;
+    private final HttpClient http;
+    private final CryptoSuite suite;
+    private final JdbcTransactions transactions;
+    private final EvidenceRecorder evidence;
+
+    public DataPlaneController(
+            DataPlane dataPlane,
+            UsageControl usage,
+            AssetStore assets,
+            HttpClient http,
+            CryptoSuite suite,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence) {
+        this.dataPlane = dataPlane;
+        this.usage = usage;
+        this.assets = assets;
+        this.http = http;
+        this.suite = suite;
+        this.transactions = transactions;
+        this.evidence = evidence;
+    }
+
+    @GetMapping(DataPlane.PATH + "{id}")
+    @Operation(
+            summary = "Read a transfer's data (Authorization: the token from the TransferStartMessage;"
+                    + " X-Purpose: the purpose of this use). Every access is decided and evidenced")
+    public void pull(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Result<DataPlane.Grant> grant = dataPlane.verify(request.getHeader("Authorization"), id);
+        if (grant instanceof Result.Failure<DataPlane.Grant> failure) {
+            problem(response, failure, request);
+            return;
+        }
+        Result<UsageControl.Permit> permit = usage.access(id, request.getHeader("X-Purpose"));
+        if (permit instanceof Result.Failure<UsageControl.Permit> failure) {
+            problem(response, failure, request);
+            return;
+        }
+        UsageControl.Permit allowed = permit.orElseThrow();
+        Optional<Asset> asset = assets.find(allowed.agreement().datasetId());
+        if (asset.isEmpty()) {
+            problem(
+                    response,
+                    (Result.Failure<?>)
+                            Result.notFound("dataset " + allowed.agreement().datasetId() + " is no longer held here"),
+                    request);
+            return;
+        }
+        MessageDigest digest = suite.newDigest();
+        long sent;
+        String type = asset.get().dataAddress().type();
+        if (type.equalsIgnoreCase("File")) {
+            sent = file(Path.of(asset.get().dataAddress().endpoint()), request, response, digest);
+        } else if (type.equalsIgnoreCase("HttpData")) {
+            sent = httpSource(asset.get().dataAddress().endpoint(), request, response, digest);
+        } else {
+            problem(
+                    response,
+                    (Result.Failure<?>) Result.unavailable("source type " + type + " is not served by this data plane"),
+                    request);
+            return;
+        }
+        if (sent >= 0) {
+            Map<String, Object> delivered = new LinkedHashMap<>();
+            delivered.put("transfer", id);
+            delivered.put("agreement", allowed.agreement().agreementId());
+            delivered.put("use", allowed.useNumber());
+            delivered.put("bytes", sent);
+            delivered.put("digest", suite.id().name() + ":" + HexFormat.of().formatHex(digest.digest()));
+            delivered.put("range", request.getHeader("Range"));
+            transactions.inTransaction(() -> evidence.record(
+                    "transfer.delivered",
+                    List.of(allowed.agreement().agreementId(), id),
+                    JSON.writeValueAsString(delivered).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private long file(Path path, HttpServletRequest request, HttpServletResponse response, MessageDigest digest)
+            throws IOException {
+        if (!Files.isRegularFile(path)) {
+            response.sendError(503, "the source is not available");
+            return -1;
+        }
+        long size = Files.size(path);
+        long start = 0;
+        long end = size - 1;
+        String range = request.getHeader("Range");
+        if (range != null) {
+            Matcher m = RANGE.matcher(range.strip());
+            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                response.setHeader("Content-Range", "bytes */" + size);
+                response.sendError(416, "only a single bytes=a-b range is supported");
+                return -1;
+            }
+            if (m.group(1).isEmpty()) {
+                start = Math.max(0, size - Long.parseLong(m.group(2)));
+            } else {
+                start = Long.parseLong(m.group(1));
+                end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+            }
+            if (start > end || start >= size) {
+                response.setHeader("Content-Range", "bytes */" + size);
+                response.sendError(416, "the range is outside the data");
+                return -1;
+            }
+            response.setStatus(206);
+            response.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        }
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentType(contentType(path));
+        response.setContentLengthLong(end - start + 1);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+                InputStream in = Channels.newInputStream(channel.position(start))) {
+            return copy(in, response.getOutputStream(), end - start + 1, digest);
+        }
+    }
+
+    private long httpSource(String url, HttpServletRequest request, HttpServletResponse response, MessageDigest digest)
+            throws IOException {
+        HttpRequest.Builder upstream = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(30))
+                .GET();
+        String range = request.getHeader("Range");
+        if (range != null) {
+            upstream.header("Range", range);
+        }
+        HttpResponse<InputStream> source;
+        try {
+            source = http.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.sendError(503, "interrupted");
+            return -1;
+        }
+        try (InputStream in = source.body()) {
+            int status = source.statusCode();
+            if (status != 200 && status != 206) {
+                response.sendError(502, "the source answered " + status);
+                return -1;
+            }
+            response.setStatus(status);
+            source.headers().firstValue("Content-Type").ifPresent(response::setContentType);
+            source.headers().firstValue("Content-Range").ifPresent(v -> response.setHeader("Content-Range", v));
+            source.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
+            return copy(in, response.getOutputStream(), Long.MAX_VALUE, digest);
+        }
+    }
+
+    private static long copy(InputStream in, OutputStream out, long limit, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long total = 0;
+        while (total < limit) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+            if (read < 0) {
+                break;
+            }
+            out.write(buffer, 0, read);
+            digest.update(buffer, 0, read);
+            total += read;
+        }
+        out.flush();
+        return total;
+    }
+
+    private static String contentType(Path path) {
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return "text/csv;charset=UTF-8";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        return "application/octet-stream";
+    }
+
+    private static void problem(HttpServletResponse response, Result.Failure<?> failure, HttpServletRequest request)
+            throws IOException {
+        int status = Problems.status(failure.kind()).value();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problems.TYPE_BASE + failure.kind().name().toLowerCase(java.util.Locale.ROOT));
+        problem.put("title", Problems.status(failure.kind()).getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", failure.reason());
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}

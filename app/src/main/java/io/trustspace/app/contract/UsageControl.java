@@ -1,0 +1,193 @@
+package io.trustspace.app.contract;
+
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.contract.transfer.TransferProcess;
+import io.trustspace.contract.transfer.TransferRole;
+import io.trustspace.contract.transfer.TransferState;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import io.trustspace.policy.Action;
+import io.trustspace.policy.CompiledPolicy;
+import io.trustspace.policy.Decision;
+import io.trustspace.policy.EvaluationContext;
+import io.trustspace.policy.PolicyCompiler;
+import io.trustspace.policy.PolicyParser;
+import io.trustspace.policy.Reason;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * 使用控制 on every data access, not only at negotiation: the transfer must be STARTED (a suspension or termination
+ * stops the next request), the agreement in force (suspension, revocation), and its policy must permit this use —
+ * time window, elapsed time since the agreement, the number of uses so far, the purpose declared with the request,
+ * the consumer's country. A permitted use is counted with a compare-and-set on the agreement's counter, re-deciding
+ * on a lost race, so under any concurrency exactly the allowed number of accesses succeed. Every decision, allow or
+ * deny, is evidenced with its reasons in the same transaction as the count.
+ */
+public final class UsageControl {
+
+    /** A permitted access: the use number it was counted as. */
+    public record Permit(TransferProcess transfer, Agreements.Stored agreement, long useNumber) {}
+
+    static final int MAX_RACES = 1_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Transfers transfers;
+    private final Agreements agreements;
+    private final JdbcTransactions transactions;
+    private final EvidenceRecorder evidence;
+    private final Clock clock;
+    private final Map<String, CompiledPolicy> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public UsageControl(
+            Transfers transfers,
+            Agreements agreements,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence,
+            Clock clock) {
+        this.transfers = transfers;
+        this.agreements = agreements;
+        this.transactions = transactions;
+        this.evidence = evidence;
+        this.clock = clock;
+    }
+
+    /** Decides (and counts, and evidences) one access to transfer {@code transferId} for {@code purpose}. */
+    public Result<Permit> access(String transferId, String purpose) {
+        Optional<TransferProcess> transfer = transfers.find(transferId);
+        if (transfer.isEmpty() || transfer.get().role() != TransferRole.PROVIDER) {
+            return Result.notFound("no transfer " + transferId + " here");
+        }
+        TransferProcess t = transfer.get();
+        if (t.state() != TransferState.STARTED) {
+            return deny(t, null, List.of("the transfer is " + t.state()), purpose, Result.Kind.CONFLICT);
+        }
+        for (int race = 0; race < MAX_RACES; race++) {
+            Optional<Agreements.Stored> found = agreements.find(t.agreementId());
+            if (found.isEmpty()) {
+                return deny(
+                        t,
+                        null,
+                        List.of("agreement " + t.agreementId() + " is unknown"),
+                        purpose,
+                        Result.Kind.FORBIDDEN);
+            }
+            Agreements.Stored agreement = found.get();
+            if (!agreement.active()) {
+                return deny(
+                        t, agreement, List.of("the agreement is " + agreement.state()), purpose, Result.Kind.FORBIDDEN);
+            }
+            Result<CompiledPolicy> policy = policy(agreement);
+            if (policy instanceof Result.Failure<CompiledPolicy> failure) {
+                return deny(
+                        t,
+                        agreement,
+                        List.of("the agreement's policy cannot be evaluated: " + failure.reason()),
+                        purpose,
+                        Result.Kind.FORBIDDEN);
+            }
+            EvaluationContext.Builder context = claims(agreement)
+                    .applyTo(EvaluationContext.builder(Action.USE, clock.instant())
+                            .agreementStart(agreement.concludedAt())
+                            .priorUses(agreement.uses()));
+            if (purpose != null && !purpose.isBlank()) {
+                context.purpose(purpose);
+            }
+            Decision decision = policy.orElseThrow().decide(context.build());
+            if (decision instanceof Decision.Deny deny) {
+                List<String> reasons = new ArrayList<>();
+                deny.reasons().forEach(reason -> reasons.add(reason.message()));
+                return deny(t, agreement, reasons, purpose, Result.Kind.FORBIDDEN);
+            }
+            Optional<Permit> counted = transactions.inTransaction(() -> {
+                if (!agreements.useIf(agreement.agreementId(), agreement.uses())) {
+                    return Optional.<Permit>empty();
+                }
+                long number = agreement.uses() + 1;
+                evidence.record(
+                        "usage.permitted",
+                        List.of(agreement.agreementId(), t.id()),
+                        payload(t, agreement, "permit", List.of(), purpose, number));
+                return Optional.of(new Permit(t, agreement, number));
+            });
+            if (counted.isPresent()) {
+                return Result.ok(counted.get());
+            }
+        }
+        return Result.unavailable("too many concurrent accesses to agreement " + t.agreementId() + "; retry");
+    }
+
+    private Result<Permit> deny(
+            TransferProcess t, Agreements.Stored agreement, List<String> reasons, String purpose, Result.Kind kind) {
+        transactions.inTransaction(() -> evidence.record(
+                "usage.denied",
+                agreement == null ? List.of(t.id()) : List.of(agreement.agreementId(), t.id()),
+                payload(t, agreement, "deny", reasons, purpose, agreement == null ? 0 : agreement.uses())));
+        String reason = "access refused: " + String.join("; ", reasons);
+        return switch (kind) {
+            case CONFLICT -> Result.conflict(reason);
+            default -> Result.forbidden(reason);
+        };
+    }
+
+    private byte[] payload(
+            TransferProcess t,
+            Agreements.Stored agreement,
+            String decision,
+            List<String> reasons,
+            String purpose,
+            long uses) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("decision", decision);
+        record.put("transfer", t.id());
+        record.put("agreement", agreement == null ? t.agreementId() : agreement.agreementId());
+        record.put("consumer", t.counterPartyId());
+        record.put("purpose", purpose);
+        record.put("uses", uses);
+        record.put("reasons", reasons);
+        record.put("at", clock.instant().toString());
+        return JSON.writeValueAsString(record).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Result<CompiledPolicy> policy(Agreements.Stored agreement) {
+        CompiledPolicy cached = compiled.get(agreement.agreementId());
+        if (cached != null) {
+            return Result.ok(cached);
+        }
+        ObjectNode json = ((ObjectNode) agreement.agreement()).deepCopy();
+        json.put("@type", "Agreement");
+        return PolicyParser.parse(json).map(parsed -> {
+            CompiledPolicy policy = PolicyCompiler.compile(parsed);
+            compiled.put(agreement.agreementId(), policy);
+            return policy;
+        });
+    }
+
+    private ConsumerClaims claims(Agreements.Stored agreement) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT claims::text FROM negotiation_decision WHERE negotiation_id = ?")) {
+                select.setString(1, agreement.negotiationId());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next()
+                            ? ConsumerClaims.fromJson(JSON.readTree(row.getString(1)))
+                            : ConsumerClaims.none();
+                }
+            }
+        });
+    }
+
+    static String describe(List<Reason> reasons) {
+        return String.join("; ", reasons.stream().map(Reason::message).toList());
+    }
+}

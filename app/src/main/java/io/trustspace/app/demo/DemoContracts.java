@@ -1,0 +1,259 @@
+package io.trustspace.app.demo;
+
+import io.trustspace.app.did.DidWeb;
+import io.trustspace.common.Result;
+import io.trustspace.crypto.CryptoSuite;
+import io.trustspace.ledger.evidence.EvidenceRecord;
+import io.trustspace.ledger.evidence.Receipt;
+import io.trustspace.ledger.note.NoteVerifier;
+import io.trustspace.ledger.outbox.EvidenceOutbox;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo's contract steps (履约与使用控制): the consumer negotiates for the EV charging dataset under its offer
+ * (research only, at most 3 accesses, 30 days, no re-transfer, domestic use), pulls it through its connector — a
+ * use for another purpose is refused without counting, the 4th research use is refused — and every decision is in
+ * the ledger with a receipt that verifies against the signed checkpoint.
+ */
+final class DemoContracts {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final DemoSpace space;
+    private final Function<HttpRequest.Builder, HttpResponse<String>> send;
+    private final Supplier<Result<NoteVerifier>> logVerifier;
+    private final CryptoSuite suite;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String agreementId;
+    private String transferId;
+
+    DemoContracts(
+            DemoSpace space,
+            Function<HttpRequest.Builder, HttpResponse<String>> send,
+            Supplier<Result<NoteVerifier>> logVerifier,
+            CryptoSuite suite) {
+        this.space = space;
+        this.send = send;
+        this.logVerifier = logVerifier;
+        this.suite = suite;
+    }
+
+    /** Negotiates for the dataset's offer as it appears in the provider's DSP catalog, to FINALIZED. */
+    Result<String> negotiate() {
+        String provider = space.node("provider").baseUrl();
+        JsonNode offer = offerFromProvider();
+        if (offer == null) {
+            return Result.invalid("the provider's DSP catalog shows no offer for " + DemoCatalog.CHARGING);
+        }
+        ObjectNode request = json.createObjectNode();
+        request.put("counterPartyAddress", provider + "/dsp/2025-1");
+        request.put("counterPartyId", DidWeb.forBaseUrl(provider));
+        request.put("datasetId", DemoCatalog.CHARGING);
+        request.set("offer", offer);
+        HttpResponse<String> started = consumer("POST", "/api/v1/negotiations", request.toString());
+        if (started.statusCode() != 201) {
+            return Result.invalid("starting the negotiation answered " + started.statusCode() + ": " + started.body());
+        }
+        String id = json.readTree(started.body()).path("id").asString();
+        JsonNode negotiation = await("/api/v1/negotiations/" + id, "FINALIZED");
+        if (!negotiation.path("state").asString().equals("FINALIZED")) {
+            return Result.invalid("the negotiation ended "
+                    + negotiation.path("state").asString() + ": " + negotiation.path("terminationReason"));
+        }
+        agreementId = negotiation.path("agreementId").asString();
+        if (negotiation.path("consumerSignature").isNull()) {
+            return Result.invalid("the consumer did not countersign the agreement");
+        }
+        JsonNode providerSide = json.readTree(
+                providerApi("/api/v1/agreements/" + enc(agreementId)).body());
+        if (!providerSide.path("state").asString().equals("ACTIVE")) {
+            return Result.invalid("the provider does not hold agreement " + agreementId + ": " + providerSide);
+        }
+        return Result.ok("agreement " + agreementId + " signed by both, held by both");
+    }
+
+    /** Pulls three times for research; a marketing use and the 4th research use are refused. */
+    Result<String> pull() {
+        if (agreementId == null) {
+            return Result.invalid("no agreement");
+        }
+        String provider = space.node("provider").baseUrl();
+        ObjectNode request = json.createObjectNode();
+        request.put("agreementId", agreementId);
+        request.put("counterPartyAddress", provider + "/dsp/2025-1");
+        request.put("counterPartyId", DidWeb.forBaseUrl(provider));
+        request.put("format", "HttpData-PULL");
+        HttpResponse<String> started = consumer("POST", "/api/v1/transfers", request.toString());
+        if (started.statusCode() != 201) {
+            return Result.invalid("starting the transfer answered " + started.statusCode() + ": " + started.body());
+        }
+        transferId = json.readTree(started.body()).path("id").asString();
+        JsonNode transfer = await("/api/v1/transfers/" + transferId, "STARTED");
+        if (!transfer.path("state").asString().equals("STARTED")) {
+            return Result.invalid("the transfer is " + transfer.path("state").asString());
+        }
+        HttpResponse<String> marketing = read("marketing");
+        if (marketing.statusCode() != 403) {
+            return Result.invalid("a marketing use answered " + marketing.statusCode());
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (int use = 1; use <= 3; use++) {
+            HttpResponse<String> data = read("research");
+            if (data.statusCode() != 200 || !data.body().startsWith("session_id,")) {
+                return Result.invalid(
+                        "research use " + use + " answered " + data.statusCode() + ": " + abbreviate(data.body()));
+            }
+            sizes.add(data.body().length());
+        }
+        HttpResponse<String> fourth = read("research");
+        String reason = fourth.statusCode() == 403
+                ? json.readTree(fourth.body()).path("detail").asString()
+                : "";
+        if (fourth.statusCode() != 403 || !reason.contains("count")) {
+            return Result.invalid("the 4th use answered " + fourth.statusCode() + ": " + abbreviate(fourth.body()));
+        }
+        JsonNode agreement = json.readTree(
+                providerApi("/api/v1/agreements/" + enc(agreementId)).body());
+        if (agreement.path("uses").asLong() != 3) {
+            return Result.invalid("the provider counted " + agreement.path("uses") + " uses, not 3");
+        }
+        return Result.ok("3 research reads of " + sizes.get(0) + " bytes; marketing → 403; 4th → 403 (" + reason + ")");
+    }
+
+    /** Every allow and deny is in the ledger; the provider's receipts verify against the signed checkpoint. */
+    Result<String> evidence() {
+        if (agreementId == null) {
+            return Result.invalid("no agreement");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> types = new ArrayList<>();
+        JsonNode records = json.nullNode();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> history = send.apply(HttpRequest.newBuilder(
+                    URI.create(space.operator().baseUrl() + "/ledger/v1/subjects/" + enc(agreementId) + "/history")));
+            records = json.readTree(history.body()).path("records");
+            types.clear();
+            records.forEach(r -> types.add(r.path("record").path("type").asString()));
+            if (types.stream().filter("usage.permitted"::equals).count() == 3 && types.contains("usage.denied")) {
+                break;
+            }
+            sleep(200);
+        }
+        if (types.stream().filter("usage.permitted"::equals).count() != 3 || !types.contains("usage.denied")) {
+            return Result.invalid("the ledger holds " + types + " for agreement " + agreementId);
+        }
+        EvidenceOutbox outbox = space.node("provider").context().getBean(EvidenceOutbox.class);
+        Result<NoteVerifier> verifier = logVerifier.get();
+        if (verifier instanceof Result.Failure<NoteVerifier> failure) {
+            return failure.cast();
+        }
+        int verified = 0;
+        for (JsonNode entry : records) {
+            Result<EvidenceRecord> record = EvidenceRecord.fromJson(entry.path("record"));
+            if (!(record instanceof Result.Ok<EvidenceRecord> ok)
+                    || !ok.value().type().startsWith("usage.")) {
+                continue;
+            }
+            Optional<Receipt> receipt = outbox.receipt(ok.value().id());
+            if (receipt.isEmpty()) {
+                return Result.invalid(
+                        "no receipt for " + ok.value().type() + " " + ok.value().id());
+            }
+            Result<?> checked = receipt.get().verify(ok.value(), suite, verifier.orElseThrow());
+            if (checked instanceof Result.Failure<?> failure) {
+                return Result.invalid("receipt of " + ok.value().id() + " does not verify: " + failure.reason());
+            }
+            verified++;
+        }
+        return Result.ok(types.size() + " records about the agreement ("
+                + String.join(", ", types.stream().distinct().toList())
+                + "); " + verified + " usage receipts verify");
+    }
+
+    private JsonNode offerFromProvider() {
+        String provider = space.node("provider").baseUrl();
+        String token = space.node("consumer")
+                .context()
+                .getBean(io.trustspace.app.dsp.NodeMembership.class)
+                .tokenFor(DidWeb.forBaseUrl(provider))
+                .orElseThrow();
+        HttpResponse<String> dataset = send.apply(
+                HttpRequest.newBuilder(URI.create(provider + "/dsp/2025-1/catalog/datasets/" + DemoCatalog.CHARGING))
+                        .header("Authorization", "Bearer " + token));
+        if (dataset.statusCode() != 200) {
+            return null;
+        }
+        JsonNode offers = json.readTree(dataset.body()).path("hasPolicy");
+        return offers.isEmpty() ? null : offers.get(0);
+    }
+
+    private HttpResponse<String> read(String purpose) {
+        return send.apply(HttpRequest.newBuilder(
+                        URI.create(space.node("consumer").baseUrl() + "/api/v1/transfers/" + transferId + "/data"))
+                .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.CONSUMER_ADMIN))
+                .header("X-Purpose", purpose));
+    }
+
+    private JsonNode await(String path, String state) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode view = json.nullNode();
+        while (System.nanoTime() < deadline) {
+            view = json.readTree(consumer("GET", path, null).body());
+            String now = view.path("state").asString("");
+            if (now.equals(state) || now.equals("TERMINATED")) {
+                return view;
+            }
+            sleep(50);
+        }
+        return view;
+    }
+
+    private HttpResponse<String> consumer(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(space.node("consumer").baseUrl() + path))
+                .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.CONSUMER_ADMIN));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send.apply(request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> providerApi(String path) {
+        return send.apply(
+                HttpRequest.newBuilder(URI.create(space.node("provider").baseUrl() + path))
+                        .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.PROVIDER_ADMIN)));
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
