@@ -4,10 +4,12 @@ import io.trustspace.app.catalog.AccessPolicies;
 import io.trustspace.app.catalog.AssetStore;
 import io.trustspace.app.catalog.CatalogHarvester;
 import io.trustspace.app.catalog.CatalogSearch;
+import io.trustspace.app.catalog.CounterpartyCatalogController;
 import io.trustspace.app.catalog.DiscoveryController;
 import io.trustspace.app.catalog.DspCatalogController;
 import io.trustspace.app.catalog.DspCatalogJson;
 import io.trustspace.app.catalog.HarvestStore;
+import io.trustspace.app.catalog.InteropSeed;
 import io.trustspace.app.catalog.OperatorCatalog;
 import io.trustspace.app.catalog.OperatorCatalogController;
 import io.trustspace.app.catalog.OperatorDspCatalogController;
@@ -196,6 +198,11 @@ public class CatalogConfiguration {
     static class Connector {
 
         @Bean
+        CounterpartyCatalogController counterpartyCatalogController(PeerClient peers) {
+            return new CounterpartyCatalogController(peers);
+        }
+
+        @Bean
         DiscoveryController discoveryController(PeerClient peers, NodeProperties properties) {
             return new DiscoveryController(peers, () -> operatorUrl(properties));
         }
@@ -239,6 +246,19 @@ public class CatalogConfiguration {
             TckSeed seed = new TckSeed(assets, clock);
             if (properties.dsp().tckSeed()) {
                 seed.load();
+            }
+            return seed;
+        }
+
+        @Bean
+        InteropSeed interopSeed(NodeProperties properties, AssetStore assets, Clock clock) throws java.io.IOException {
+            InteropSeed seed = new InteropSeed(assets, clock);
+            if (properties.dsp().interopSeedFile() != null) {
+                if (!properties.dsp().interop()) {
+                    throw new IllegalStateException(
+                            "trustspace.dsp.interop-seed-file needs the interop profile (trustspace.dsp.interop-participant)");
+                }
+                seed.load(properties.dsp().interopSeedFile());
             }
             return seed;
         }

@@ -80,7 +80,8 @@ public class SecurityConfiguration {
                                 "/api/v1/negotiations/**",
                                 "/api/v1/transfers",
                                 "/api/v1/transfers/**",
-                                "/api/v1/agreements/**")
+                                "/api/v1/agreements/**",
+                                "/api/v1/catalogs/request")
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         // Reading data through the connector is a use of it: its admins only, not oversight roles.
                         .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*/data")

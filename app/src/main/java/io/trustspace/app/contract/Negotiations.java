@@ -102,8 +102,7 @@ public final class Negotiations {
 
     /** Either role: a message for our process {@code pid}. NOT_FOUND only when there is no such process. */
     public Result<ContractNegotiation> receive(String pid, DspMessage message, String sender) {
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
-                .findById(pid)
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> locked(pid)
                 .<Result<ContractNegotiation>>map(
                         n -> n.receive(message, sender, clock.instant()).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no negotiation " + pid)));
@@ -113,8 +112,7 @@ public final class Negotiations {
 
     /** One of our own actions on process {@code id} (accept, agree, verify, terminate, …). */
     public Result<ContractNegotiation> act(String id, Function<ContractNegotiation, Result<NegotiationChange>> action) {
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
-                .findById(id)
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> locked(id)
                 .<Result<ContractNegotiation>>map(n -> action.apply(n).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no negotiation " + id)));
         afterwards(result);
@@ -217,5 +215,22 @@ public final class Negotiations {
 
     private static String truncate(String reason) {
         return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    /**
+     * The process, row-locked for the rest of the transaction: changes to one process (a message arriving while our
+     * own step runs) queue up instead of failing on the optimistic lock, which would make a legitimate message look
+     * illegal to its sender.
+     */
+    private Optional<ContractNegotiation> locked(String id) {
+        transactions.withConnection(connection -> {
+            try (java.sql.PreparedStatement lock =
+                    connection.prepareStatement("SELECT 1 FROM contract_negotiation WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                lock.executeQuery().close();
+            }
+            return null;
+        });
+        return repository.findById(id);
     }
 }

@@ -111,8 +111,7 @@ public final class Transfers {
     }
 
     public Result<TransferProcess> receive(String pid, DspMessage message, String sender) {
-        Result<TransferProcess> result = transactions.inTransaction(() -> repository
-                .findById(pid)
+        Result<TransferProcess> result = transactions.inTransaction(() -> locked(pid)
                 .<Result<TransferProcess>>map(
                         t -> t.receive(message, sender, clock.instant()).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no transfer process " + pid)));
@@ -121,8 +120,7 @@ public final class Transfers {
     }
 
     public Result<TransferProcess> act(String id, Function<TransferProcess, Result<TransferChange>> action) {
-        Result<TransferProcess> result = transactions.inTransaction(() -> repository
-                .findById(id)
+        Result<TransferProcess> result = transactions.inTransaction(() -> locked(id)
                 .<Result<TransferProcess>>map(t -> action.apply(t).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no transfer process " + id)));
         afterwards(result);
@@ -214,5 +212,22 @@ public final class Transfers {
 
     private static TransferChange unchanged(TransferProcess t) {
         return new TransferChange(t, TransferEvent.UNCHANGED, t.state(), "none", null, t.updatedAt());
+    }
+
+    /**
+     * The process, row-locked for the rest of the transaction: changes to one process (a message arriving while our
+     * own step runs) queue up instead of failing on the optimistic lock, which would make a legitimate message look
+     * illegal to its sender.
+     */
+    private Optional<TransferProcess> locked(String id) {
+        transactions.withConnection(connection -> {
+            try (java.sql.PreparedStatement lock =
+                    connection.prepareStatement("SELECT 1 FROM transfer_process WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                lock.executeQuery().close();
+            }
+            return null;
+        });
+        return repository.findById(id);
     }
 }

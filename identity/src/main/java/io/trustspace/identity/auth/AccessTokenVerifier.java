@@ -89,6 +89,17 @@ public final class AccessTokenVerifier {
     private final RejectedAttempts rejectedAttempts;
     private final Clock clock;
 
+    static final int CREDENTIAL_CACHE_ENTRIES = 10_000;
+    static final java.time.Duration CREDENTIAL_CACHE_TTL = java.time.Duration.ofMinutes(5);
+
+    private final Map<String, VerifiedCredential> verifiedCredentials =
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, VerifiedCredential> eldest) {
+                    return size() > CREDENTIAL_CACHE_ENTRIES;
+                }
+            };
+
     /**
      * @param self this connector's DID: the only audience it accepts
      * @param suite the space's suite, for the digest of refused tokens in evidence
@@ -313,7 +324,32 @@ public final class AccessTokenVerifier {
     }
 
     /** The credential's signature under its issuer's key, and its content as a membership credential. */
+    /**
+     * A peer presents the same credential in every token, so its signature check is remembered for as long as a DID
+     * document is (five minutes): a signed JWT cannot change, and an issuer key dropped from its DID document stops
+     * being accepted when the cached document would have expired anyway. Status, expiry, trust list and subject are
+     * still checked on every token.
+     */
     private Result<MembershipCredential> verifiedCredential(String jwt) {
+        Instant now = clock.instant();
+        synchronized (verifiedCredentials) {
+            VerifiedCredential cached = verifiedCredentials.get(jwt);
+            if (cached != null && now.isBefore(cached.until())) {
+                return Result.ok(cached.credential());
+            }
+        }
+        Result<MembershipCredential> verified = verifyCredential(jwt);
+        if (verified instanceof Result.Ok<MembershipCredential> ok) {
+            synchronized (verifiedCredentials) {
+                verifiedCredentials.put(jwt, new VerifiedCredential(ok.value(), now.plus(CREDENTIAL_CACHE_TTL)));
+            }
+        }
+        return verified;
+    }
+
+    private record VerifiedCredential(MembershipCredential credential, Instant until) {}
+
+    private Result<MembershipCredential> verifyCredential(String jwt) {
         Result<Map<String, Object>> header = Jws.unverifiedHeader(jwt);
         if (header instanceof Result.Failure<Map<String, Object>> failure) {
             return Result.invalid("credential: " + failure.reason());
