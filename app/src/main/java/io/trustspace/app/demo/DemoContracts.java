@@ -109,28 +109,47 @@ final class DemoContracts {
         if (marketing.statusCode() != 403) {
             return Result.invalid("a marketing use answered " + marketing.statusCode());
         }
-        List<Integer> sizes = new ArrayList<>();
-        for (int use = 1; use <= 3; use++) {
-            HttpResponse<String> data = read("research");
-            if (data.statusCode() != 200 || !data.body().startsWith("session_id,")) {
-                return Result.invalid(
-                        "research use " + use + " answered " + data.statusCode() + ": " + abbreviate(data.body()));
+        // 50 research pulls at once: the agreement allows 3, so exactly 3 may succeed, whatever the interleaving.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<HttpResponse<String>>> pulls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            pulls.add(pool.submit(() -> read("research")));
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<HttpResponse<String>> pull : pulls) {
+                answers.add(pull.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-            sizes.add(data.body().length());
+        } catch (Exception e) {
+            return Result.invalid("concurrent pulls failed: " + e);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<HttpResponse<String>> served =
+                answers.stream().filter(r -> r.statusCode() == 200).toList();
+        List<HttpResponse<String>> refused =
+                answers.stream().filter(r -> r.statusCode() == 403).toList();
+        if (served.size() != 3 || refused.size() != 47) {
+            return Result.invalid(served.size() + " of 50 concurrent pulls were served and " + refused.size()
+                    + " refused; the agreement allows exactly 3");
+        }
+        if (!served.stream().allMatch(r -> r.body().startsWith("session_id,"))) {
+            return Result.invalid("a served pull did not deliver the dataset");
         }
         HttpResponse<String> fourth = read("research");
         String reason = fourth.statusCode() == 403
                 ? json.readTree(fourth.body()).path("detail").asString()
                 : "";
         if (fourth.statusCode() != 403 || !reason.contains("count")) {
-            return Result.invalid("the 4th use answered " + fourth.statusCode() + ": " + abbreviate(fourth.body()));
+            return Result.invalid("a later use answered " + fourth.statusCode() + ": " + abbreviate(fourth.body()));
         }
         JsonNode agreement = json.readTree(
                 providerApi("/api/v1/agreements/" + enc(agreementId)).body());
         if (agreement.path("uses").asLong() != 3) {
             return Result.invalid("the provider counted " + agreement.path("uses") + " uses, not 3");
         }
-        return Result.ok("3 research reads of " + sizes.get(0) + " bytes; marketing → 403; 4th → 403 (" + reason + ")");
+        return Result.ok("marketing → 403; 50 concurrent research pulls → exactly 3 served ("
+                + served.get(0).body().length() + " bytes each), 47 refused; then → 403 (" + reason + ")");
     }
 
     /** Every allow and deny is in the ledger; the provider's receipts verify against the signed checkpoint. */

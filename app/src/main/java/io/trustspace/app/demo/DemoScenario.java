@@ -99,7 +99,7 @@ public final class DemoScenario {
                 "合同协商: the consumer negotiates for the charging dataset; both sign the agreement",
                 contracts::negotiate));
         steps.add(new Step(
-                "使用控制: research pulls 1–3 succeed; marketing and the 4th pull are refused with the reason",
+                "使用控制: of 50 concurrent research pulls exactly 3 succeed; marketing and later pulls are refused",
                 contracts::pull));
         steps.add(new Step("存证: every allow and deny is in the ledger and its receipt verifies", contracts::evidence));
         boolean passed = true;

@@ -1,0 +1,231 @@
+package io.trustspace.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Crash safety of contracts and transfers: the real executable (operator, provider and consumer in one process) is
+ * killed with SIGKILL at a seeded moment while negotiations and transfers are in flight, and started again. Every
+ * negotiation the consumer accepted then ends FINALIZED on both sides with the same agreement, or TERMINATED (on the
+ * provider too, if the request reached it); no request opens two negotiations; every transfer that started can be
+ * completed on both sides.
+ */
+class ContractCrashE2ETest {
+
+    private static final Path JAR =
+            Path.of("..", "app", "target", "trustspace.jar").toAbsolutePath().normalize();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long[] SEEDS = {20261128L, 7L};
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Process start(int portBase) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        JAR.toString(),
+                        "demo",
+                        "--port-base",
+                        String.valueOf(portBase),
+                        "--data-dir",
+                        dir.resolve("demo").toString()))
+                .redirectErrorStream(true);
+        builder.environment().remove("TRUSTSPACE_KEY_PASSPHRASE");
+        Process process = builder.start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        List<String> lines = new ArrayList<>();
+        String line;
+        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            lines.add(line);
+            if (line.contains("Press Ctrl-C")) {
+                break;
+            }
+        }
+        assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.contains("Scenario passed"));
+        Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "demo-output");
+        drain.setDaemon(true);
+        drain.start();
+        return process;
+    }
+
+    @Test
+    void kill9_duringNegotiationsAndTransfers_everyProcessEndsCleanlyOnBothSides() throws Exception {
+        assertThat(Files.exists(JAR)).as("built by the app module: " + JAR).isTrue();
+        int portBase = FreePorts.base(3);
+        String provider = "http://127.0.0.1:" + (portBase + 1);
+        String consumer = "http://127.0.0.1:" + (portBase + 2);
+        List<String> negotiations = Collections.synchronizedList(new ArrayList<>());
+        List<String> transfers = Collections.synchronizedList(new ArrayList<>());
+        Process running = start(portBase);
+        Properties keys = new Properties();
+        keys.load(Files.newBufferedReader(dir.resolve("demo/demo-credentials.properties")));
+        String consumerKey = keys.getProperty("CONSUMER_ADMIN");
+        String providerKey = keys.getProperty("PROVIDER_ADMIN");
+
+        for (long seed : SEEDS) {
+            JsonNode catalog = call("POST", consumer + "/api/v1/catalogs/request", consumerKey,
+                    "{\"counterPartyAddress\":\"" + provider + "/dsp/2025-1\"}");
+            JsonNode offer = null;
+            for (JsonNode dataset : catalog.path("dataset")) {
+                if (dataset.path("@id").asString().equals("ev-charging-sessions")) {
+                    offer = dataset.path("hasPolicy").get(0);
+                }
+            }
+            assertThat(offer).as("the provider offers the charging dataset: " + catalog).isNotNull();
+            String agreement = null;
+            for (JsonNode a : call("GET", consumer + "/api/v1/agreements", consumerKey, null)) {
+                if (a.path("role").asString().equals("CONSUMER")) {
+                    agreement = a.path("agreementId").asString();
+                }
+            }
+            assertThat(agreement).as("the scenario left the consumer an agreement").isNotNull();
+            ObjectNode negotiate = JSON.createObjectNode();
+            negotiate.put("counterPartyAddress", provider + "/dsp/2025-1");
+            negotiate.put("counterPartyId", "did:web:127.0.0.1%3A" + (portBase + 1));
+            negotiate.put("datasetId", "ev-charging-sessions");
+            negotiate.set("offer", offer);
+            ObjectNode transfer = JSON.createObjectNode();
+            transfer.put("agreementId", agreement);
+            transfer.put("counterPartyAddress", provider + "/dsp/2025-1");
+            transfer.put("counterPartyId", "did:web:127.0.0.1%3A" + (portBase + 1));
+            transfer.put("format", "HttpData-PULL");
+
+            // Requests keep coming until the process dies at a seeded moment, mid-flight.
+            ExecutorService load = Executors.newFixedThreadPool(4);
+            for (int worker = 0; worker < 4; worker++) {
+                int w = worker;
+                load.execute(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        boolean isTransfer = (i + w) % 4 == 0;
+                        try {
+                            JsonNode created = call("POST", consumer + (isTransfer ? "/api/v1/transfers"
+                                            : "/api/v1/negotiations"), consumerKey,
+                                    (isTransfer ? transfer : negotiate).toString());
+                            (isTransfer ? transfers : negotiations).add(created.path("id").asString());
+                        } catch (Exception | AssertionError e) {
+                            return; // the node is gone
+                        }
+                    }
+                });
+            }
+            Thread.sleep(300 + new Random(seed).nextInt(1200));
+            running.destroyForcibly();
+            assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            load.shutdownNow();
+            assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            running = start(portBase);
+        }
+        try {
+            assertThat(negotiations).as("negotiations were in flight").isNotEmpty();
+            Map<String, JsonNode> consumerSide = new HashMap<>();
+            for (String id : negotiations) {
+                consumerSide.put(id, awaitFinal(consumer + "/api/v1/negotiations/" + id, consumerKey,
+                        List.of("FINALIZED", "TERMINATED")));
+            }
+            Map<String, List<JsonNode>> providerSide = new HashMap<>();
+            for (String state : List.of("REQUESTED", "OFFERED", "ACCEPTED", "AGREED", "VERIFIED", "FINALIZED",
+                    "TERMINATED")) {
+                for (JsonNode n : call("GET", provider + "/api/v1/negotiations?state=" + state + "&limit=10000",
+                        providerKey, null)) {
+                    providerSide.computeIfAbsent(n.path("consumerPid").asString(), k -> new ArrayList<>()).add(n);
+                }
+            }
+            int finalized = 0;
+            for (String id : negotiations) {
+                JsonNode ours = consumerSide.get(id);
+                List<JsonNode> theirs = providerSide.getOrDefault(id, List.of());
+                assertThat(theirs).as("one provider negotiation per request " + id).hasSizeLessThanOrEqualTo(1);
+                String state = ours.path("state").asString();
+                assertThat(state).as("negotiation " + id + ": " + ours).isIn("FINALIZED", "TERMINATED");
+                if (state.equals("FINALIZED")) {
+                    finalized++;
+                    assertThat(theirs).as("the provider finalized " + id).hasSize(1);
+                    assertThat(theirs.get(0).path("state").asString()).isEqualTo("FINALIZED");
+                    assertThat(theirs.get(0).path("agreementId").asString())
+                            .isEqualTo(ours.path("agreementId").asString());
+                } else if (!theirs.isEmpty()) {
+                    assertThat(theirs.get(0).path("state").asString()).as("provider side of " + id)
+                            .isEqualTo("TERMINATED");
+                }
+            }
+            assertThat(finalized).as("most negotiations complete after the restarts").isPositive();
+            for (String id : transfers) {
+                JsonNode view = awaitFinal(consumer + "/api/v1/transfers/" + id, consumerKey,
+                        List.of("STARTED", "TERMINATED", "COMPLETED"));
+                if (view.path("state").asString().equals("STARTED")) {
+                    call("POST", consumer + "/api/v1/transfers/" + id + "/complete", consumerKey, null);
+                    assertThat(awaitFinal(consumer + "/api/v1/transfers/" + id, consumerKey,
+                                    List.of("COMPLETED", "TERMINATED"))
+                            .path("state").asString()).isEqualTo("COMPLETED");
+                }
+            }
+            System.out.printf("after 2 × kill -9: %d negotiations (%d finalized), %d transfers%n",
+                    negotiations.size(), finalized, transfers.size());
+        } finally {
+            running.destroy();
+            assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private JsonNode awaitFinal(String url, String key, List<String> states) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = call("GET", url, key, null);
+            if (states.contains(view.path("state").asString())) {
+                return view;
+            }
+            Thread.sleep(100);
+        }
+        return view;
+    }
+
+    private JsonNode call(String method, String url, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .header("X-Api-Key", key);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(
+                request.method(method, body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+}
