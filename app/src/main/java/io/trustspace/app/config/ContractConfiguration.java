@@ -142,7 +142,12 @@ public class ContractConfiguration {
 
     @Bean
     DataPlane dataPlane(NodeKeys signingKeys, NodeIdentity identity, NodeProperties properties, Clock clock) {
-        return new DataPlane(signingKeys, identity.publicUrl(), properties.dsp().pullTokenTtl(), clock);
+        return new DataPlane(
+                signingKeys,
+                identity.publicUrl(),
+                properties.dsp().pullTokenTtl(),
+                clock,
+                properties.dsp().interop());
     }
 
     @Bean(destroyMethod = "close")

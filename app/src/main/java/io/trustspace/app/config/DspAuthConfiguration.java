@@ -100,15 +100,20 @@ public class DspAuthConfiguration {
     FilterRegistrationBean<DspAuthFilter> dspAuthFilter(AccessTokenVerifier verifier, NodeProperties properties) {
         DspAuthFilter filter;
         if (properties.dsp().interop()) {
+            boolean fromToken = NodeProperties.Dsp.INTEROP_FROM_TOKEN.equals(
+                    properties.dsp().interopParticipant());
             LoggerFactory.getLogger(DspAuthConfiguration.class)
                     .warn(
                             "DSP interoperability profile ON: any Authorization header is accepted as participant '{}'."
                                     + " Conformance testing only; never in a real space.",
-                            properties.dsp().interopParticipant());
+                            fromToken
+                                    ? "<clientId of the iam-mock token>"
+                                    : properties.dsp().interopParticipant());
             filter = new DspAuthFilter(
                     verifier,
                     DspAuthFilter.interopCaller(
-                            properties.dsp().interopParticipant(), java.time.Instant.parse("9999-12-31T00:00:00Z")));
+                            properties.dsp().interopParticipant(), java.time.Instant.parse("9999-12-31T00:00:00Z")),
+                    fromToken);
         } else {
             filter = new DspAuthFilter(verifier);
         }

@@ -47,7 +47,10 @@ public record NodeProperties(
      * The Dataspace Protocol edge. {@code participantId} is what this connector calls itself in DSP messages
      * (default: its DID). {@code interopParticipant}, when set, switches on an explicit interoperability profile
      * for conformance runs (the DSP TCK, EDC's iam-mock): any Authorization value is accepted as that participant
-     * instead of a verified access token. Never set it in a real space. {@code tckSeed} loads the TCK's seed data
+     * instead of a verified access token; the value {@value #INTEROP_FROM_TOKEN} takes the participant from the
+     * {@code clientId} of an iam-mock JSON token instead (EDC peers). Never set it in a real space. {@code
+     * interopSeedFile} (interop profile only) lists assets to serve without an operator, see {@code InteropSeed}.
+     * {@code tckSeed} loads the TCK's seed data
      * and its scripted behaviour. {@code stepDelay} spaces this connector's automatic steps and {@code messageGap}
      * its consecutive messages of one process (peers such as the TCK need time to register their next handler; 0
      * between TrustSpace connectors). {@code allowPrivateSinks} lets push transfers go to private addresses
@@ -56,11 +59,15 @@ public record NodeProperties(
     public record Dsp(
             String participantId,
             String interopParticipant,
+            Path interopSeedFile,
             @DefaultValue("false") boolean tckSeed,
             @DefaultValue("0ms") java.time.Duration stepDelay,
             @DefaultValue("0ms") java.time.Duration messageGap,
             @DefaultValue("false") boolean allowPrivateSinks,
             @DefaultValue("10m") java.time.Duration pullTokenTtl) {
+        /** The {@code interopParticipant} value that names each caller by its iam-mock token's {@code clientId}. */
+        public static final String INTEROP_FROM_TOKEN = "*";
+
         public boolean interop() {
             return interopParticipant != null && !interopParticipant.isBlank();
         }

@@ -48,7 +48,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class ContractManagementController {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final int MAX_LIST = 500;
+    /** Large enough for a benchmark run to list its negotiations in one page. */
+    static final int MAX_LIST = 10_000;
 
     private final Negotiations negotiations;
     private final Transfers transfers;
@@ -266,7 +267,8 @@ public class ContractManagementController {
                 .timeout(Duration.ofMinutes(30))
                 .GET();
         for (EndpointProperty property : t.dataAddress().endpointProperties()) {
-            if (property.name().equalsIgnoreCase("authorization")) {
+            // Ours are named "authorization"; Eclipse EDC's "https://w3id.org/edc/v0.0.1/ns/authorization".
+            if (property.named("authorization")) {
                 pull.header("Authorization", property.value());
             }
         }

@@ -35,8 +35,19 @@ public final class DataPlane {
     private final String publicUrl;
     private final Duration ttl;
     private final Clock clock;
+    private final boolean endpointAsProperty;
 
     public DataPlane(NodeKeys keys, String publicUrl, Duration ttl, Clock clock) {
+        this(keys, publicUrl, ttl, clock, false);
+    }
+
+    /**
+     * With {@code endpointAsProperty} (the interop profile), pull addresses also carry the endpoint as the endpoint
+     * property {@code https://w3id.org/edc/v0.0.1/ns/endpoint}: Eclipse EDC reads only {@code endpointType} and the
+     * endpoint properties of a DataAddress, so without it an EDC consumer's EDR has no endpoint.
+     */
+    public DataPlane(NodeKeys keys, String publicUrl, Duration ttl, Clock clock, boolean endpointAsProperty) {
+        this.endpointAsProperty = endpointAsProperty;
         this.keys = keys;
         this.publicUrl = publicUrl;
         this.ttl = ttl;
@@ -45,12 +56,14 @@ public final class DataPlane {
 
     /** The DataAddress of a pull transfer: our endpoint for it and a fresh token for its consumer. */
     public DataAddress pullAddress(TransferProcess transfer) {
-        return new DataAddress(
-                HTTP_ENDPOINT_TYPE,
-                publicUrl + PATH + transfer.id(),
-                List.of(
-                        new EndpointProperty("authorization", token(transfer)),
-                        new EndpointProperty("authType", "bearer")));
+        String endpoint = publicUrl + PATH + transfer.id();
+        List<EndpointProperty> properties = new java.util.ArrayList<>();
+        if (endpointAsProperty) {
+            properties.add(new EndpointProperty(EndpointProperty.EDC_NS + "endpoint", endpoint));
+        }
+        properties.add(new EndpointProperty("authorization", token(transfer)));
+        properties.add(new EndpointProperty("authType", "bearer"));
+        return new DataAddress(HTTP_ENDPOINT_TYPE, endpoint, properties);
     }
 
     String token(TransferProcess transfer) {

@@ -27,7 +27,10 @@ public final class DspAuthFilter extends OncePerRequestFilter {
     private static final int MAX_TOKEN = 16 * 1024;
 
     private final AccessTokenVerifier verifier;
+    private static final int MAX_PARTICIPANT_ID = 256;
+
     private final VerifiedCaller interopCaller;
+    private final boolean interopFromToken;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public DspAuthFilter(AccessTokenVerifier verifier) {
@@ -39,8 +42,21 @@ public final class DspAuthFilter extends OncePerRequestFilter {
      * (the explicit interoperability profile for the DSP TCK and EDC's iam-mock; see {@code trustspace.dsp}).
      */
     public DspAuthFilter(AccessTokenVerifier verifier, VerifiedCaller interopCaller) {
+        this(verifier, interopCaller, false);
+    }
+
+    /**
+     * With {@code interopFromToken}, the interop profile names each caller by the {@code clientId} of its iam-mock
+     * token (the JSON {@code {"region":…,"audience":…,"clientId":…}} EDC sends raw in Authorization), with
+     * {@code interopCaller} as the template for everything else; a header that is not such a token is refused.
+     */
+    public DspAuthFilter(AccessTokenVerifier verifier, VerifiedCaller interopCaller, boolean interopFromToken) {
+        if (interopFromToken && interopCaller == null) {
+            throw new IllegalArgumentException("interopFromToken needs an interop caller template");
+        }
         this.verifier = verifier;
         this.interopCaller = interopCaller;
+        this.interopFromToken = interopFromToken;
     }
 
     /** The caller an interop profile stands in for every peer: no credential, claims or roles of any kind. */
@@ -55,6 +71,29 @@ public final class DspAuthFilter extends OncePerRequestFilter {
                 validUntil);
     }
 
+    /** The {@code clientId} of an iam-mock token (optionally after "Bearer "), or null if it is not one. */
+    String mockTokenClientId(String header) {
+        String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : header;
+        token = token.strip();
+        if (token.length() > MAX_TOKEN || !token.startsWith("{")) {
+            return null;
+        }
+        try {
+            tools.jackson.databind.JsonNode clientId = json.readTree(token).path("clientId");
+            if (!clientId.isString()) {
+                return null;
+            }
+            String id = clientId.stringValue().strip();
+            return id.isEmpty()
+                            || id.length() > MAX_PARTICIPANT_ID
+                            || id.chars().anyMatch(Character::isISOControl)
+                    ? null
+                    : id;
+        } catch (tools.jackson.core.JacksonException e) {
+            return null;
+        }
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
@@ -67,7 +106,20 @@ public final class DspAuthFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (interopCaller != null && header != null && !header.isBlank()) {
-            request.setAttribute(CALLER, interopCaller);
+            VerifiedCaller caller = interopCaller;
+            if (interopFromToken) {
+                String clientId = mockTokenClientId(header);
+                if (clientId == null) {
+                    refuse(
+                            request,
+                            response,
+                            AuthFailure.MALFORMED,
+                            "interop profile: send Authorization: {\"clientId\": \"<participant id>\", …}");
+                    return;
+                }
+                caller = interopCaller(clientId, interopCaller.credentialValidUntil());
+            }
+            request.setAttribute(CALLER, caller);
             chain.doFilter(request, response);
             return;
         }

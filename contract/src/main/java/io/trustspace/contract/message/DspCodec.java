@@ -381,7 +381,7 @@ public final class DspCodec {
             throw o.reject("must have @type DataAddress, not " + o.typeText());
         }
         String endpointType = o.text("endpointType", Pids.MAX_ADDRESS_LENGTH);
-        String endpoint = o.text("endpoint", Pids.MAX_ADDRESS_LENGTH);
+        String endpoint = o.optionalText("endpoint", Pids.MAX_ADDRESS_LENGTH);
         List<EndpointProperty> properties = new ArrayList<>();
         if (o.has("endpointProperties")) {
             List<Obj> entries = o.objects("endpointProperties");
@@ -391,6 +391,18 @@ public final class DspCodec {
             for (Obj entry : entries) {
                 properties.add(new EndpointProperty(
                         entry.text("name", Pids.MAX_TEXT_LENGTH), entry.text("value", MAX_STRING)));
+            }
+        }
+        if (endpoint == null || endpoint.isBlank()) {
+            // Eclipse EDC sends the endpoint only as an endpoint property ("https://w3id.org/edc/v0.0.1/ns/endpoint").
+            endpoint = properties.stream()
+                    .filter(property ->
+                            property.named("endpoint") && !property.value().isBlank())
+                    .map(EndpointProperty::value)
+                    .findFirst()
+                    .orElseThrow(() -> new Rejected(o.where("endpoint") + " is missing"));
+            if (endpoint.length() > Pids.MAX_ADDRESS_LENGTH) {
+                throw new Rejected(o.where("endpoint") + " is longer than " + Pids.MAX_ADDRESS_LENGTH + " characters");
             }
         }
         return new DataAddress(endpointType, endpoint, properties);
