@@ -95,7 +95,10 @@ class ContractCrashE2ETest {
         String providerKey = keys.getProperty("PROVIDER_ADMIN");
 
         for (long seed : SEEDS) {
-            JsonNode catalog = call("POST", consumer + "/api/v1/catalogs/request", consumerKey,
+            JsonNode catalog = call(
+                    "POST",
+                    consumer + "/api/v1/catalogs/request",
+                    consumerKey,
                     "{\"counterPartyAddress\":\"" + provider + "/dsp/2025-1\"}");
             JsonNode offer = null;
             for (JsonNode dataset : catalog.path("dataset")) {
@@ -103,14 +106,18 @@ class ContractCrashE2ETest {
                     offer = dataset.path("hasPolicy").get(0);
                 }
             }
-            assertThat(offer).as("the provider offers the charging dataset: " + catalog).isNotNull();
+            assertThat(offer)
+                    .as("the provider offers the charging dataset: " + catalog)
+                    .isNotNull();
             String agreement = null;
             for (JsonNode a : call("GET", consumer + "/api/v1/agreements", consumerKey, null)) {
                 if (a.path("role").asString().equals("CONSUMER")) {
                     agreement = a.path("agreementId").asString();
                 }
             }
-            assertThat(agreement).as("the scenario left the consumer an agreement").isNotNull();
+            assertThat(agreement)
+                    .as("the scenario left the consumer an agreement")
+                    .isNotNull();
             ObjectNode negotiate = JSON.createObjectNode();
             negotiate.put("counterPartyAddress", provider + "/dsp/2025-1");
             negotiate.put("counterPartyId", "did:web:127.0.0.1%3A" + (portBase + 1));
@@ -130,10 +137,13 @@ class ContractCrashE2ETest {
                     for (int i = 0; i < 200; i++) {
                         boolean isTransfer = (i + w) % 4 == 0;
                         try {
-                            JsonNode created = call("POST", consumer + (isTransfer ? "/api/v1/transfers"
-                                            : "/api/v1/negotiations"), consumerKey,
+                            JsonNode created = call(
+                                    "POST",
+                                    consumer + (isTransfer ? "/api/v1/transfers" : "/api/v1/negotiations"),
+                                    consumerKey,
                                     (isTransfer ? transfer : negotiate).toString());
-                            (isTransfer ? transfers : negotiations).add(created.path("id").asString());
+                            (isTransfer ? transfers : negotiations)
+                                    .add(created.path("id").asString());
                         } catch (Exception | AssertionError e) {
                             return; // the node is gone
                         }
@@ -151,22 +161,30 @@ class ContractCrashE2ETest {
             assertThat(negotiations).as("negotiations were in flight").isNotEmpty();
             Map<String, JsonNode> consumerSide = new HashMap<>();
             for (String id : negotiations) {
-                consumerSide.put(id, awaitFinal(consumer + "/api/v1/negotiations/" + id, consumerKey,
-                        List.of("FINALIZED", "TERMINATED")));
+                consumerSide.put(
+                        id,
+                        awaitFinal(
+                                consumer + "/api/v1/negotiations/" + id,
+                                consumerKey,
+                                List.of("FINALIZED", "TERMINATED")));
             }
             Map<String, List<JsonNode>> providerSide = new HashMap<>();
-            for (String state : List.of("REQUESTED", "OFFERED", "ACCEPTED", "AGREED", "VERIFIED", "FINALIZED",
-                    "TERMINATED")) {
-                for (JsonNode n : call("GET", provider + "/api/v1/negotiations?state=" + state + "&limit=10000",
-                        providerKey, null)) {
-                    providerSide.computeIfAbsent(n.path("consumerPid").asString(), k -> new ArrayList<>()).add(n);
+            for (String state :
+                    List.of("REQUESTED", "OFFERED", "ACCEPTED", "AGREED", "VERIFIED", "FINALIZED", "TERMINATED")) {
+                for (JsonNode n : call(
+                        "GET", provider + "/api/v1/negotiations?state=" + state + "&limit=10000", providerKey, null)) {
+                    providerSide
+                            .computeIfAbsent(n.path("consumerPid").asString(), k -> new ArrayList<>())
+                            .add(n);
                 }
             }
             int finalized = 0;
             for (String id : negotiations) {
                 JsonNode ours = consumerSide.get(id);
                 List<JsonNode> theirs = providerSide.getOrDefault(id, List.of());
-                assertThat(theirs).as("one provider negotiation per request " + id).hasSizeLessThanOrEqualTo(1);
+                assertThat(theirs)
+                        .as("one provider negotiation per request " + id)
+                        .hasSizeLessThanOrEqualTo(1);
                 String state = ours.path("state").asString();
                 assertThat(state).as("negotiation " + id + ": " + ours).isIn("FINALIZED", "TERMINATED");
                 if (state.equals("FINALIZED")) {
@@ -176,22 +194,32 @@ class ContractCrashE2ETest {
                     assertThat(theirs.get(0).path("agreementId").asString())
                             .isEqualTo(ours.path("agreementId").asString());
                 } else if (!theirs.isEmpty()) {
-                    assertThat(theirs.get(0).path("state").asString()).as("provider side of " + id)
+                    assertThat(theirs.get(0).path("state").asString())
+                            .as("provider side of " + id)
                             .isEqualTo("TERMINATED");
                 }
             }
-            assertThat(finalized).as("most negotiations complete after the restarts").isPositive();
+            assertThat(finalized)
+                    .as("most negotiations complete after the restarts")
+                    .isPositive();
             for (String id : transfers) {
-                JsonNode view = awaitFinal(consumer + "/api/v1/transfers/" + id, consumerKey,
+                JsonNode view = awaitFinal(
+                        consumer + "/api/v1/transfers/" + id,
+                        consumerKey,
                         List.of("STARTED", "TERMINATED", "COMPLETED"));
                 if (view.path("state").asString().equals("STARTED")) {
                     call("POST", consumer + "/api/v1/transfers/" + id + "/complete", consumerKey, null);
-                    assertThat(awaitFinal(consumer + "/api/v1/transfers/" + id, consumerKey,
-                                    List.of("COMPLETED", "TERMINATED"))
-                            .path("state").asString()).isEqualTo("COMPLETED");
+                    assertThat(awaitFinal(
+                                            consumer + "/api/v1/transfers/" + id,
+                                            consumerKey,
+                                            List.of("COMPLETED", "TERMINATED"))
+                                    .path("state")
+                                    .asString())
+                            .isEqualTo("COMPLETED");
                 }
             }
-            System.out.printf("after 2 × kill -9: %d negotiations (%d finalized), %d transfers%n",
+            System.out.printf(
+                    "after 2 × kill -9: %d negotiations (%d finalized), %d transfers%n",
                     negotiations.size(), finalized, transfers.size());
         } finally {
             running.destroy();
@@ -199,16 +227,21 @@ class ContractCrashE2ETest {
         }
     }
 
+    /** One deadline for all waits: retries after the restart back off up to half a minute per message. */
+    private long deadline;
+
     private JsonNode awaitFinal(String url, String key, List<String> states) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        if (deadline == 0) {
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        }
         JsonNode view = null;
-        while (System.nanoTime() < deadline) {
+        do {
             view = call("GET", url, key, null);
             if (states.contains(view.path("state").asString())) {
                 return view;
             }
             Thread.sleep(100);
-        }
+        } while (System.nanoTime() < deadline);
         return view;
     }
 
@@ -220,12 +253,16 @@ class ContractCrashE2ETest {
             request.header("Content-Type", "application/json");
         }
         HttpResponse<String> response = http.send(
-                request.method(method, body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body))
+                request.method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isBetween(200, 299);
+        assertThat(response.statusCode())
+                .as(method + " " + url + ": " + response.body())
+                .isBetween(200, 299);
         return JSON.readTree(response.body());
     }
 }

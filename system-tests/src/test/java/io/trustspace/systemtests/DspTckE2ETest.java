@@ -36,12 +36,13 @@ class DspTckE2ETest {
                 .filter(dir -> Files.isRegularFile(dir.resolve("run-tck.sh")))
                 .findFirst();
         if (tck.isEmpty()) {
-            System.err.println("!!! DSP TCK NOT RUN: no runner in $TRUSTSPACE_TCK_DIR, ../shared/tck or /work/shared/tck");
+            System.err.println(
+                    "!!! DSP TCK NOT RUN: no runner in $TRUSTSPACE_TCK_DIR, ../shared/tck or /work/shared/tck");
         }
         assumeTrue(tck.isPresent(), "the DSP TCK runner is not on this machine");
 
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        "bash", ROOT.resolve("tck/run.sh").toString(), "--reports", reports.toString()))
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of("bash", ROOT.resolve("tck/run.sh").toString(), "--reports", reports.toString()))
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(reports.resolve("run.log").toFile());

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -43,7 +44,30 @@ public final class ProviderResources {
         this.clock = clock;
     }
 
-    public Result<Asset> register(ResourceSubmission submission) {
+    /**
+     * Re-transfer control (二次传输): the offers a resource derived from data received under agreements may carry —
+     * refused (FORBIDDEN) when one of them does not permit distribution, else the offers made at least as strict as
+     * every source agreement.
+     */
+    @FunctionalInterface
+    public interface Derivation {
+        Result<ArrayNode> offers(List<String> derivedFrom, ArrayNode offers);
+    }
+
+    private Derivation derivation = (derivedFrom, offers) -> derivedFrom.isEmpty()
+            ? Result.ok(offers)
+            : Result.invalid("this connector cannot check what the resource is derived from");
+
+    public void derivation(Derivation newDerivation) {
+        this.derivation = newDerivation;
+    }
+
+    public Result<Asset> register(ResourceSubmission received) {
+        Result<ArrayNode> offers = derivation.offers(received.derivedFrom(), received.offers());
+        if (offers instanceof Result.Failure<ArrayNode> failure) {
+            return failure.cast();
+        }
+        ResourceSubmission submission = received.withOffers(offers.orElseThrow());
         Optional<Asset> existing = assets.find(submission.localId());
         if (existing.isPresent() && existing.get().kind() != submission.kind()) {
             return Result.conflict("asset '" + submission.localId() + "' is a "

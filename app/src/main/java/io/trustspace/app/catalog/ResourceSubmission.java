@@ -8,6 +8,7 @@ import io.trustspace.catalog.resource.ResourceMetadata;
 import io.trustspace.common.Result;
 import io.trustspace.policy.PolicyParser;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A resource as a provider registers it: local id, kind, DCAT metadata, the access policy (who may see it; absent =
  * public), the offers (the ODRL contract policies a consumer may negotiate) and — on the provider's connector only —
- * the data address. The operator receives the same without the data address, plus the connector's DSP address.
+ * the data address, and {@code derivedFrom}: the agreements under which the data it is made from was received
+ * (re-transfer control). The operator receives the same without the data address, plus the connector's DSP address.
  */
 public record ResourceSubmission(
         String localId,
@@ -27,12 +29,13 @@ public record ResourceSubmission(
         JsonNode accessPolicy,
         ArrayNode offers,
         DataAddress dataAddress,
-        String connectorAddress) {
+        String connectorAddress,
+        List<String> derivedFrom) {
 
     public static final int MAX_OFFERS = 16;
 
     private static final Set<String> PROVIDER_MEMBERS =
-            Set.of("localId", "kind", "metadata", "accessPolicy", "offers", "dataAddress");
+            Set.of("localId", "kind", "metadata", "accessPolicy", "offers", "dataAddress", "derivedFrom");
     private static final Set<String> OPERATOR_MEMBERS =
             Set.of("localId", "kind", "metadata", "accessPolicy", "offers", "connectorAddress");
 
@@ -44,6 +47,12 @@ public record ResourceSubmission(
     /** Reads what a connector forwards to the operator (no data address; connector address required). */
     public static Result<ResourceSubmission> fromConnector(JsonNode body) {
         return read(body, OPERATOR_MEMBERS);
+    }
+
+    /** The same submission with other offers (the ones inherited from what it is derived from). */
+    public ResourceSubmission withOffers(ArrayNode newOffers) {
+        return new ResourceSubmission(
+                localId, kind, metadata, accessPolicy, newOffers, dataAddress, connectorAddress, derivedFrom);
     }
 
     /** What the connector forwards: everything but the data address. */
@@ -135,7 +144,22 @@ public record ResourceSubmission(
                 return Result.invalid("connectorAddress must be the connector's http(s) DSP address");
             }
         }
-        return Result.ok(
-                new ResourceSubmission(localId, kind, metadata.orElseThrow(), access, offers, address, connector));
+        List<String> derivedFrom = new java.util.ArrayList<>();
+        JsonNode derived = body.get("derivedFrom");
+        if (derived != null && !derived.isNull()) {
+            if (!derived.isArray() || derived.size() > 32) {
+                return Result.invalid("derivedFrom must be an array of at most 32 agreement ids");
+            }
+            for (JsonNode agreement : derived) {
+                if (!agreement.isString()
+                        || agreement.stringValue().isBlank()
+                        || agreement.stringValue().length() > 256) {
+                    return Result.invalid("derivedFrom must hold agreement ids (strings of 1 to 256 characters)");
+                }
+                derivedFrom.add(agreement.stringValue());
+            }
+        }
+        return Result.ok(new ResourceSubmission(
+                localId, kind, metadata.orElseThrow(), access, offers, address, connector, List.copyOf(derivedFrom)));
     }
 }

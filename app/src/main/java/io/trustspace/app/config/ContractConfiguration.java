@@ -14,6 +14,8 @@ import io.trustspace.app.contract.DspOutbox;
 import io.trustspace.app.contract.JdbcNegotiationRepository;
 import io.trustspace.app.contract.JdbcTransferProcessRepository;
 import io.trustspace.app.contract.Negotiations;
+import io.trustspace.app.contract.PushDelivery;
+import io.trustspace.app.contract.RetransferControl;
 import io.trustspace.app.contract.SinkPolicy;
 import io.trustspace.app.contract.TckHooks;
 import io.trustspace.app.contract.TckScript;
@@ -216,6 +218,18 @@ public class ContractConfiguration {
     }
 
     @Bean
+    RetransferControl retransferControl(
+            Agreements agreements,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence,
+            Clock clock,
+            io.trustspace.app.catalog.ProviderResources resources) {
+        RetransferControl control = new RetransferControl(agreements, transactions, evidence, clock);
+        resources.derivation(control::offers);
+        return control;
+    }
+
+    @Bean
     UsageControl usageControl(
             Transfers transfers,
             Agreements agreements,
@@ -223,6 +237,20 @@ public class ContractConfiguration {
             EvidenceRecorder evidence,
             Clock clock) {
         return new UsageControl(transfers, agreements, transactions, evidence, clock);
+    }
+
+    @Bean
+    PushDelivery pushDelivery(
+            Transfers transfers,
+            UsageControl usage,
+            AssetStore assets,
+            NodeProperties properties,
+            HttpClient outboundHttpClient,
+            ContractAutomation automation) {
+        PushDelivery delivery = new PushDelivery(
+                transfers, usage, assets, new SinkPolicy(properties.dsp().allowPrivateSinks()), outboundHttpClient);
+        automation.pushWith(delivery);
+        return delivery;
     }
 
     @Bean

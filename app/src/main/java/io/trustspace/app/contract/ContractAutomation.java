@@ -213,6 +213,13 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
         run(steps, 0, step -> transferStep(t.id(), step));
     }
 
+    private volatile PushDelivery push;
+
+    /** Push transfers are delivered by {@code delivery} once started. */
+    public void pushWith(PushDelivery delivery) {
+        this.push = delivery;
+    }
+
     @Override
     public Optional<String> refusedSink(DataAddress sink) {
         return sinks.refused(sink.endpoint());
@@ -248,6 +255,12 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
     private List<Step> defaults(TransferProcess t) {
         if (t.role() == TransferRole.PROVIDER && t.state() == TransferState.REQUESTED) {
             return List.of(Step.START);
+        }
+        // A started push is delivered (again after a restart: at least once; the destination sees a repeat).
+        if (t.role() == TransferRole.PROVIDER
+                && t.state() == TransferState.STARTED
+                && t.format().endsWith("-PUSH")) {
+            return List.of(Step.PUSH);
         }
         return List.of();
     }

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers the {@link DspOutbox}: woken at once when a transaction that enqueued a message commits (no polling
  * delay on the happy path), and every {@value #IDLE_MS} ms for retries and for what a restart left behind.
  *
- * <p>Retries: a connection failure or 5xx backs off exponentially up to {@link #MAX_ATTEMPTS} attempts; a 404 is
+ * <p>Retries: a connection failure, 5xx or 401 backs off exponentially up to {@link #MAX_ATTEMPTS} attempts; a 404 is
  * retried quickly a few times (a peer that registers its handler just after answering the previous message — the
  * DSP TCK does); any other 4xx is final. A final failure is reported to {@link Listener#failed}, which terminates
  * the process locally. The reply to an initial request goes to {@link Listener#replied}.
@@ -157,7 +157,10 @@ public final class DspDispatcher implements AutoCloseable {
                     outbox.retryAt(message.id(), clock.instant().plusMillis(200), reason);
                     wake();
                 }
-            } else if (status >= 500 || status == 429 || status == 408) {
+            } else if (status >= 500 || status == 429 || status == 408 || status == 401) {
+                // 401 too: a peer that cannot yet check our credential (its operator's DID document unreachable
+                // while a space restarts) refuses a token that will verify a moment later. Our token is fresh on
+                // every attempt, so a real refusal stays a refusal and ends after the last attempt.
                 retry(message, reason, true);
             } else {
                 fail(message, reason);

@@ -28,7 +28,9 @@ public final class TckScript {
         TERMINATE,
         START,
         SUSPEND,
-        COMPLETE
+        COMPLETE,
+        /** Deliver a started push transfer to its destination (not a TCK step; the defaults use it). */
+        PUSH
     }
 
     /** The state reached, with "after a counter-offer" and "after our own request was answered" told apart. */

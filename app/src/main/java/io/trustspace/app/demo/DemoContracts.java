@@ -152,6 +152,35 @@ final class DemoContracts {
                 + served.get(0).body().length() + " bytes each), 47 refused; then → 403 (" + reason + ")");
     }
 
+    /** Re-transfer control: the consumer's connector will not list a resource made from the received data. */
+    Result<String> retransfer() {
+        if (agreementId == null) {
+            return Result.invalid("no agreement");
+        }
+        ObjectNode derived = json.createObjectNode();
+        derived.put("localId", "charging-heatmap");
+        derived.put("kind", "DATASET");
+        derived.putObject("metadata").putObject("title").put("zh", "充电热力图").put("en", "Charging heat map");
+        derived.putArray("offers")
+                .addObject()
+                .put("@id", "charging-heatmap:offer:open")
+                .put("@type", "Offer")
+                .putArray("permission")
+                .addObject()
+                .put("action", "use");
+        derived.putObject("dataAddress").put("type", "File").put("endpoint", "/tmp/heatmap.csv");
+        derived.putArray("derivedFrom").add(agreementId);
+        HttpResponse<String> listed = consumer("POST", "/api/v1/resources", derived.toString());
+        String detail = listed.statusCode() == 403
+                ? json.readTree(listed.body()).path("detail").asString()
+                : "";
+        if (listed.statusCode() != 403 || !detail.contains("distribute")) {
+            return Result.invalid(
+                    "listing derived data answered " + listed.statusCode() + ": " + abbreviate(listed.body()));
+        }
+        return Result.ok("listing a heat map derived from it → 403 (" + detail + ")");
+    }
+
     /** Every allow and deny is in the ledger; the provider's receipts verify against the signed checkpoint. */
     Result<String> evidence() {
         if (agreementId == null) {
@@ -174,7 +203,10 @@ final class DemoContracts {
         if (types.stream().filter("usage.permitted"::equals).count() != 3 || !types.contains("usage.denied")) {
             return Result.invalid("the ledger holds " + types + " for agreement " + agreementId);
         }
-        EvidenceOutbox outbox = space.node("provider").context().getBean(EvidenceOutbox.class);
+        // Usage decisions are recorded by whoever takes them: the provider's data plane, the consumer's re-transfer
+        // control.
+        EvidenceOutbox providerOutbox = space.node("provider").context().getBean(EvidenceOutbox.class);
+        EvidenceOutbox consumerOutbox = space.node("consumer").context().getBean(EvidenceOutbox.class);
         Result<NoteVerifier> verifier = logVerifier.get();
         if (verifier instanceof Result.Failure<NoteVerifier> failure) {
             return failure.cast();
@@ -186,7 +218,9 @@ final class DemoContracts {
                     || !ok.value().type().startsWith("usage.")) {
                 continue;
             }
-            Optional<Receipt> receipt = outbox.receipt(ok.value().id());
+            Optional<Receipt> receipt = providerOutbox
+                    .receipt(ok.value().id())
+                    .or(() -> consumerOutbox.receipt(ok.value().id()));
             if (receipt.isEmpty()) {
                 return Result.invalid(
                         "no receipt for " + ok.value().type() + " " + ok.value().id());
