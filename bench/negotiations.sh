@@ -49,4 +49,4 @@ if [[ "${PULL_GIB:-0}" != "0" ]]; then
 fi
 python3 "$ROOT/bench/drivers/negotiations.py" \
   --consumer "http://127.0.0.1:$((PORT_BASE + 2))" --provider "http://127.0.0.1:$((PORT_BASE + 1))" \
-  --key "$KEY" --n "$N" --concurrency "$CONCURRENCY"
+  --key "$KEY" --n "$N" --concurrency "$CONCURRENCY" --poll-ms "${POLL_MS:-50}"

@@ -45,7 +45,7 @@ def main():
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--warmup", type=int, default=20)
-    parser.add_argument("--poll-ms", type=int, default=10)
+    parser.add_argument("--poll-ms", type=int, default=50)
     parser.add_argument("--timeout-s", type=int, default=60)
     args = parser.parse_args()
 
