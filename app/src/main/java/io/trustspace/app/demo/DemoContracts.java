@@ -109,6 +109,19 @@ final class DemoContracts {
         if (marketing.statusCode() != 403) {
             return Result.invalid("a marketing use answered " + marketing.statusCode());
         }
+        // Suspension by the provider takes effect at the very next access, and reactivation too; neither counts.
+        HttpResponse<String> suspended =
+                providerPost("/api/v1/agreements/" + enc(agreementId) + "/state", "{\"state\":\"SUSPENDED\"}");
+        HttpResponse<String> whileSuspended = read("research");
+        HttpResponse<String> reactivated =
+                providerPost("/api/v1/agreements/" + enc(agreementId) + "/state", "{\"state\":\"ACTIVE\"}");
+        if (suspended.statusCode() != 200
+                || whileSuspended.statusCode() != 403
+                || !whileSuspended.body().contains("SUSPENDED")
+                || reactivated.statusCode() != 200) {
+            return Result.invalid("suspension answered " + suspended.statusCode() + ", a pull while suspended "
+                    + whileSuspended.statusCode() + " " + abbreviate(whileSuspended.body()));
+        }
         // 50 research pulls at once: the agreement allows 3, so exactly 3 may succeed, whatever the interleaving.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
         List<java.util.concurrent.Future<HttpResponse<String>>> pulls = new ArrayList<>();
@@ -148,7 +161,7 @@ final class DemoContracts {
         if (agreement.path("uses").asLong() != 3) {
             return Result.invalid("the provider counted " + agreement.path("uses") + " uses, not 3");
         }
-        return Result.ok("marketing → 403; 50 concurrent research pulls → exactly 3 served ("
+        return Result.ok("marketing → 403; suspended → 403 at once; 50 concurrent research pulls → exactly 3 served ("
                 + served.get(0).body().length() + " bytes each), 47 refused; then → 403 (" + reason + ")");
     }
 
@@ -292,6 +305,14 @@ final class DemoContracts {
         return send.apply(
                 HttpRequest.newBuilder(URI.create(space.node("provider").baseUrl() + path))
                         .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.PROVIDER_ADMIN)));
+    }
+
+    private HttpResponse<String> providerPost(String path, String body) {
+        return send.apply(
+                HttpRequest.newBuilder(URI.create(space.node("provider").baseUrl() + path))
+                        .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.PROVIDER_ADMIN))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private static String enc(String value) {

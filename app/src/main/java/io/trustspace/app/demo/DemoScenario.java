@@ -99,7 +99,7 @@ public final class DemoScenario {
                 "合同协商: the consumer negotiates for the charging dataset; both sign the agreement",
                 contracts::negotiate));
         steps.add(new Step(
-                "使用控制: of 50 concurrent research pulls exactly 3 succeed; marketing and later pulls are refused",
+                "使用控制: suspension stops the next pull; of 50 concurrent research pulls exactly 3 succeed; marketing and later pulls are refused",
                 contracts::pull));
         steps.add(new Step(
                 "二次传输: data received under a no-re-transfer agreement cannot be offered onward",
