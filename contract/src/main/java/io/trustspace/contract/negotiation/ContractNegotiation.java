@@ -235,6 +235,20 @@ public record ContractNegotiation(
         return new NegotiationChange(negotiation, NegotiationEvent.INITIATED, null, "initiate", null, created.at());
     }
 
+    /**
+     * Whether {@code message} is a repeat of one we already received and moved past (now in one of {@code later}):
+     * delivery is at least once, so a sender that crashed before it saw our answer sends it again; acknowledging
+     * it changes nothing, refusing it would make the sender give up on a negotiation that succeeded.
+     */
+    private boolean lateRepeat(String message, NegotiationState... later) {
+        if (!java.util.Arrays.asList(later).contains(state)) {
+            return false;
+        }
+        return transitions.stream()
+                .anyMatch(
+                        t -> t.direction() == Direction.RECEIVED && t.message().equals(message));
+    }
+
     // ---- received messages ----
 
     /**
@@ -272,10 +286,14 @@ public record ContractNegotiation(
             return wrongWay(message);
         }
         if (!request.isCounterOffer()) {
-            boolean retry = state == REQUESTED
-                    && transitions.size() == 1
-                    && request.consumerPid().equals(consumerPid)
-                    && request.offer().equals(offer);
+            // A retry of the request that opened this negotiation, whatever happened since (the consumer may not
+            // have seen our reply before a crash): answered with the current state, changing nothing.
+            boolean retry = request.consumerPid().equals(consumerPid)
+                    && !transitions.isEmpty()
+                    && transitions.get(0).message().equals(message)
+                    && (state != REQUESTED
+                            || transitions.size() > 1
+                            || request.offer().equals(offer));
             return retry
                     ? Result.ok(NegotiationChange.unchanged(this, message, now))
                     : Result.conflict("negotiation " + id + " already exists in state " + state
@@ -338,6 +356,9 @@ public record ContractNegotiation(
         if (role != NegotiationRole.PROVIDER || event.eventType() != EventType.ACCEPTED) {
             return wrongWay("ContractNegotiationEventMessage:" + event.eventType());
         }
+        if (lateRepeat(message, AGREED, VERIFIED, FINALIZED)) {
+            return Result.ok(NegotiationChange.unchanged(this, message, now));
+        }
         return simple(
                 event.providerPid(), event.consumerPid(), message, OFFERED, ACCEPTED, NegotiationEvent.ACCEPTED, now);
     }
@@ -353,7 +374,8 @@ public record ContractNegotiation(
         if (pids.isPresent()) {
             return pids.get();
         }
-        if (state == AGREED && agreementMessage.agreement().equals(agreement)) {
+        if ((state == AGREED || state == VERIFIED || state == FINALIZED)
+                && agreementMessage.agreement().equals(agreement)) {
             return Result.ok(NegotiationChange.unchanged(this, message, now));
         }
         if (state != INITIAL && state != REQUESTED && state != ACCEPTED) {
@@ -370,6 +392,9 @@ public record ContractNegotiation(
         String message = "ContractAgreementVerificationMessage";
         if (role != NegotiationRole.PROVIDER) {
             return wrongWay(message);
+        }
+        if (lateRepeat(message, FINALIZED)) {
+            return Result.ok(NegotiationChange.unchanged(this, message, now));
         }
         return simple(
                 verification.providerPid(),

@@ -213,12 +213,13 @@ public record TransferProcess(
         if (role != TransferRole.PROVIDER) {
             return wrongWay(REQUEST);
         }
-        boolean retry = state == REQUESTED
-                && transitions.size() == 1
-                && request.consumerPid().equals(consumerPid)
+        // A retry of the request that opened this process, whatever happened since (the consumer may not have seen
+        // our reply before a crash): answered with the current state, changing nothing.
+        boolean retry = request.consumerPid().equals(consumerPid)
                 && request.agreementId().equals(agreementId)
                 && request.format().equals(format)
-                && Objects.equals(request.dataAddress(), dataAddress);
+                && !transitions.isEmpty()
+                && transitions.get(0).message().equals(REQUEST);
         return retry
                 ? Result.ok(TransferChange.unchanged(this, REQUEST, now))
                 : Result.conflict("transfer " + id + " already exists in state " + state

@@ -129,6 +129,16 @@ class NegotiationStateMachineTest {
 
     private static final Map<String, String> PROVIDER_TABLE = table(
             "REQUESTED  | initial request again | UNCHANGED",
+            // A retried initial request is answered with the current state, whatever happened since.
+            "COUNTERED  | initial request again | UNCHANGED",
+            "OFFERED    | initial request again | UNCHANGED",
+            "ACCEPTED   | initial request again | UNCHANGED",
+            "AGREED     | initial request again | UNCHANGED",
+            "VERIFIED   | initial request again | UNCHANGED",
+            "FINALIZED  | initial request again | UNCHANGED",
+            "TERMINATED | initial request again | UNCHANGED",
+            // A verification sent again after we finalized (the consumer missed our answer): no change.
+            "FINALIZED  | verification          | UNCHANGED",
             "OFFERED    | counter-offer         | REQUESTED",
             "COUNTERED  | counter-offer         | UNCHANGED",
             "OFFERED    | ACCEPTED              | ACCEPTED",
@@ -231,6 +241,9 @@ class NegotiationStateMachineTest {
             "REQUESTED  | agreement   | AGREED",
             "ACCEPTED   | agreement   | AGREED",
             "AGREED     | agreement   | UNCHANGED",
+            // The same agreement again after we verified (the provider missed our answer): no change.
+            "VERIFIED   | agreement   | UNCHANGED",
+            "FINALIZED  | agreement   | UNCHANGED",
             "VERIFIED   | FINALIZED   | FINALIZED",
             "FINALIZED  | FINALIZED   | UNCHANGED",
             "INITIAL    | termination | TERMINATED",

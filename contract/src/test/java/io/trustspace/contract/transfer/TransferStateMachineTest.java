@@ -128,6 +128,14 @@ class TransferStateMachineTest {
 
     private static final Map<String, String> PROVIDER_TABLE = table(
             "REQUESTED         | request again  | UNCHANGED",
+            // A retried request is answered with the current state, whatever happened since.
+            "STARTED           | request again  | UNCHANGED",
+            "SUSPENDED_BY_US   | request again  | UNCHANGED",
+            "SUSPENDED_BY_THEM | request again  | UNCHANGED",
+            "RESUMED_BY_THEM   | request again  | UNCHANGED",
+            "COMPLETED_BY_THEM | request again  | UNCHANGED",
+            "COMPLETED_BY_US   | request again  | UNCHANGED",
+            "TERMINATED        | request again  | UNCHANGED",
             "SUSPENDED_BY_US   | start (resume) | STARTED",
             "SUSPENDED_BY_THEM | start (resume) | STARTED",
             "RESUMED_BY_THEM   | start (resume) | UNCHANGED",
