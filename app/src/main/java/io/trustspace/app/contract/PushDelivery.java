@@ -102,6 +102,19 @@ public final class PushDelivery {
             }
             return response.body();
         }
+        if (type.equalsIgnoreCase(QuerySource.TYPE)) {
+            // Spooled to a temporary file first, so a query that fails half-way fails the push instead of
+            // delivering a truncated body; constant memory either way.
+            Path spool = Files.createTempFile("trustspace-push-", ".csv");
+            try (java.io.OutputStream out = Files.newOutputStream(spool)) {
+                QuerySource.write(
+                        asset.dataAddress().endpoint(), asset.dataAddress().properties(), out);
+            } catch (IOException e) {
+                Files.deleteIfExists(spool);
+                throw e;
+            }
+            return Files.newInputStream(spool, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+        }
         throw new IOException("source type " + type + " is not served by this data plane");
     }
 }

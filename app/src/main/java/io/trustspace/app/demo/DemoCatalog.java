@@ -31,6 +31,7 @@ final class DemoCatalog {
     static final String PRODUCT = "ev-charging-insights";
     static final String HIDDEN = "ev-charging-raw-feed";
     static final String CORE = "grid-dispatch-topology";
+    static final String QUERY = "ev-charging-daily-by-district";
 
     static final String CSV = """
             session_id,station_id,district,start_time,end_time,energy_kwh,fee_cny,connector_type
@@ -182,7 +183,8 @@ final class DemoCatalog {
         }
         JsonNode staff = json.readTree(operator("POST", "/api/v1/catalog/search", "{\"q\":\"充电\"}", false)
                 .body());
-        if (staff.path("total").asLong() != 3) {
+        // At least the three of this run (a restarted demo keeps what earlier runs listed).
+        if (staff.path("total").asLong() < 3) {
             return Result.invalid("the operator's staff should see all 3 listed resources, saw " + staff.path("total"));
         }
         return Result.ok("\"充电\" → " + found.path("total") + " visible hits (staff see " + staff.path("total")
@@ -247,6 +249,53 @@ final class DemoCatalog {
         }
         return Result.ok(identifiers.get(PRODUCT) + " → tombstone \""
                 + tombstone.path("reason").asString() + "\"");
+    }
+
+    /**
+     * A dataset whose bytes come from a read-only query on the provider's own PostgreSQL: daily sessions per district
+     * for March 2025 (computed, so the demo needs no table). Registered, submitted, listed, mirrored; its identifier.
+     */
+    Result<String> publishQuery() {
+        JsonNode base = json.readTree(
+                provider("GET", "/api/v1/resources/" + CHARGING, null, null).body());
+        ObjectNode metadata = (ObjectNode) base.path("metadata").deepCopy();
+        complete(metadata, "充电日汇总（按区）", "Daily charging sessions by district", "GENERAL", null);
+        ObjectNode registration = registration(QUERY, "DATASET", metadata, membersOnly());
+        io.trustspace.app.config.NodeProperties.Db db = space.node("provider")
+                .context()
+                .getBean(io.trustspace.app.config.NodeProperties.class)
+                .db();
+        ObjectNode address = registration.putObject("dataAddress");
+        address.put("type", "PostgreSQL");
+        address.put("endpoint", db.url());
+        ObjectNode properties = address.putObject("properties");
+        properties.put(
+                "query",
+                "SELECT d::date AS day, '浦东新区' AS district, 100 + 7 * extract(day FROM d)::int"
+                        + " AS sessions FROM generate_series('2025-03-01'::date, '2025-03-31'::date, '1 day') AS d");
+        if (db.user() != null) {
+            properties.put("user", db.user());
+        }
+        if (db.password() != null) {
+            properties.put("password", db.password());
+        }
+        HttpResponse<String> registered =
+                provider("POST", "/api/v1/resources", "application/json", registration.toString());
+        HttpResponse<String> submitted = provider("POST", "/api/v1/resources/" + QUERY + "/submit", null, null);
+        if (registered.statusCode() != 200 || submitted.statusCode() != 200) {
+            return Result.invalid("the query dataset answered " + registered.statusCode() + "/" + submitted.statusCode()
+                    + ": " + submitted.body());
+        }
+        Result<String> listed = listSubmitted();
+        if (listed instanceof Result.Failure<String>) {
+            return listed;
+        }
+        sync();
+        JsonNode view = json.readTree(
+                provider("GET", "/api/v1/resources/" + QUERY, null, null).body());
+        return view.path("state").asString().equals("LISTED")
+                ? Result.ok(view.path("identifier").asString())
+                : Result.invalid(QUERY + " is " + view.path("state").asString());
     }
 
     private Result<String> listSubmitted() {

@@ -53,15 +53,30 @@ final class DemoContracts {
 
     /** Negotiates for the dataset's offer as it appears in the provider's DSP catalog, to FINALIZED. */
     Result<String> negotiate() {
+        Result<String> agreed = negotiateFor(DemoCatalog.CHARGING);
+        if (agreed instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        agreementId = agreed.orElseThrow();
+        JsonNode providerSide = json.readTree(
+                providerApi("/api/v1/agreements/" + enc(agreementId)).body());
+        if (!providerSide.path("state").asString().equals("ACTIVE")) {
+            return Result.invalid("the provider does not hold agreement " + agreementId + ": " + providerSide);
+        }
+        return Result.ok("agreement " + agreementId + " signed by both, held by both");
+    }
+
+    /** Negotiates the first offer of {@code dataset} to FINALIZED; the agreement id. */
+    private Result<String> negotiateFor(String dataset) {
         String provider = space.node("provider").baseUrl();
-        JsonNode offer = offerFromProvider();
+        JsonNode offer = offerFromProvider(dataset);
         if (offer == null) {
-            return Result.invalid("the provider's DSP catalog shows no offer for " + DemoCatalog.CHARGING);
+            return Result.invalid("the provider's DSP catalog shows no offer for " + dataset);
         }
         ObjectNode request = json.createObjectNode();
         request.put("counterPartyAddress", provider + "/dsp/2025-1");
         request.put("counterPartyId", DidWeb.forBaseUrl(provider));
-        request.put("datasetId", DemoCatalog.CHARGING);
+        request.put("datasetId", dataset);
         request.set("offer", offer);
         HttpResponse<String> started = consumer("POST", "/api/v1/negotiations", request.toString());
         if (started.statusCode() != 201) {
@@ -73,26 +88,17 @@ final class DemoContracts {
             return Result.invalid("the negotiation ended "
                     + negotiation.path("state").asString() + ": " + negotiation.path("terminationReason"));
         }
-        agreementId = negotiation.path("agreementId").asString();
         if (negotiation.path("consumerSignature").isNull()) {
             return Result.invalid("the consumer did not countersign the agreement");
         }
-        JsonNode providerSide = json.readTree(
-                providerApi("/api/v1/agreements/" + enc(agreementId)).body());
-        if (!providerSide.path("state").asString().equals("ACTIVE")) {
-            return Result.invalid("the provider does not hold agreement " + agreementId + ": " + providerSide);
-        }
-        return Result.ok("agreement " + agreementId + " signed by both, held by both");
+        return Result.ok(negotiation.path("agreementId").asString());
     }
 
-    /** Pulls three times for research; a marketing use and the 4th research use are refused. */
-    Result<String> pull() {
-        if (agreementId == null) {
-            return Result.invalid("no agreement");
-        }
+    /** Starts a pull under {@code agreement} and waits for STARTED; the transfer id. */
+    private Result<String> startPull(String agreement) {
         String provider = space.node("provider").baseUrl();
         ObjectNode request = json.createObjectNode();
-        request.put("agreementId", agreementId);
+        request.put("agreementId", agreement);
         request.put("counterPartyAddress", provider + "/dsp/2025-1");
         request.put("counterPartyId", DidWeb.forBaseUrl(provider));
         request.put("format", "HttpData-PULL");
@@ -100,11 +106,45 @@ final class DemoContracts {
         if (started.statusCode() != 201) {
             return Result.invalid("starting the transfer answered " + started.statusCode() + ": " + started.body());
         }
-        transferId = json.readTree(started.body()).path("id").asString();
-        JsonNode transfer = await("/api/v1/transfers/" + transferId, "STARTED");
+        String id = json.readTree(started.body()).path("id").asString();
+        JsonNode transfer = await("/api/v1/transfers/" + id, "STARTED");
         if (!transfer.path("state").asString().equals("STARTED")) {
             return Result.invalid("the transfer is " + transfer.path("state").asString());
         }
+        return Result.ok(id);
+    }
+
+    /** A dataset whose source is a PostgreSQL query: negotiated, pulled, delivered as CSV. */
+    Result<String> query(DemoCatalog catalog) {
+        Result<String> listed = catalog.publishQuery();
+        if (listed instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        Result<String> transfer = negotiateFor(DemoCatalog.QUERY).flatMap(this::startPull);
+        if (transfer instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        HttpResponse<String> data = read(transfer.orElseThrow(), "research");
+        List<String> lines = data.body().lines().toList();
+        if (data.statusCode() != 200
+                || lines.isEmpty()
+                || !lines.get(0).equals("day,district,sessions")
+                || lines.size() != 32) {
+            return Result.invalid("the query source answered " + data.statusCode() + ": " + abbreviate(data.body()));
+        }
+        return Result.ok(listed.orElseThrow() + " → " + (lines.size() - 1) + " CSV rows from a read-only query");
+    }
+
+    /** Pulls three times for research; a marketing use and the 4th research use are refused. */
+    Result<String> pull() {
+        if (agreementId == null) {
+            return Result.invalid("no agreement");
+        }
+        Result<String> started = startPull(agreementId);
+        if (started instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        transferId = started.orElseThrow();
         HttpResponse<String> marketing = read("marketing");
         if (marketing.statusCode() != 403) {
             return Result.invalid("a marketing use answered " + marketing.statusCode());
@@ -249,15 +289,15 @@ final class DemoContracts {
                 + "); " + verified + " usage receipts verify");
     }
 
-    private JsonNode offerFromProvider() {
+    private JsonNode offerFromProvider(String datasetId) {
         String provider = space.node("provider").baseUrl();
         String token = space.node("consumer")
                 .context()
                 .getBean(io.trustspace.app.dsp.NodeMembership.class)
                 .tokenFor(DidWeb.forBaseUrl(provider))
                 .orElseThrow();
-        HttpResponse<String> dataset = send.apply(
-                HttpRequest.newBuilder(URI.create(provider + "/dsp/2025-1/catalog/datasets/" + DemoCatalog.CHARGING))
+        HttpResponse<String> dataset =
+                send.apply(HttpRequest.newBuilder(URI.create(provider + "/dsp/2025-1/catalog/datasets/" + datasetId))
                         .header("Authorization", "Bearer " + token));
         if (dataset.statusCode() != 200) {
             return null;
@@ -267,8 +307,12 @@ final class DemoContracts {
     }
 
     private HttpResponse<String> read(String purpose) {
+        return read(transferId, purpose);
+    }
+
+    private HttpResponse<String> read(String transfer, String purpose) {
         return send.apply(HttpRequest.newBuilder(
-                        URI.create(space.node("consumer").baseUrl() + "/api/v1/transfers/" + transferId + "/data"))
+                        URI.create(space.node("consumer").baseUrl() + "/api/v1/transfers/" + transfer + "/data"))
                 .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.CONSUMER_ADMIN))
                 .header("X-Purpose", purpose));
     }

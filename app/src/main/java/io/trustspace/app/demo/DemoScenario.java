@@ -102,6 +102,9 @@ public final class DemoScenario {
                 "使用控制: suspension stops the next pull; of 50 concurrent research pulls exactly 3 succeed; marketing and later pulls are refused",
                 contracts::pull));
         steps.add(new Step(
+                "数据源: a dataset backed by a PostgreSQL query is negotiated and pulled as CSV",
+                () -> contracts.query(catalog)));
+        steps.add(new Step(
                 "二次传输: data received under a no-re-transfer agreement cannot be offered onward",
                 contracts::retransfer));
         steps.add(new Step("存证: every allow and deny is in the ledger and its receipt verifies", contracts::evidence));
