@@ -1,9 +1,9 @@
 package io.trustspace.app.catalog;
 
+import io.trustspace.app.contract.ConsumerClaims;
 import io.trustspace.common.Result;
 import io.trustspace.common.json.CanonicalJson;
 import io.trustspace.identity.auth.VerifiedCaller;
-import io.trustspace.identity.credential.MembershipClaim;
 import io.trustspace.policy.Action;
 import io.trustspace.policy.CompiledPolicy;
 import io.trustspace.policy.EvaluationContext;
@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,25 +119,9 @@ public final class AccessPolicies {
     }
 
     private EvaluationContext context(Optional<VerifiedCaller> caller) {
-        EvaluationContext.Builder context = EvaluationContext.builder(Action.READ, clock.instant());
-        caller.ifPresent(c -> {
-            c.claim(MembershipClaim.USCC).ifPresentOrElse(context::participant, () -> context.participant(c.did()));
-            c.industry().ifPresent(context::industry);
-            c.region().ifPresent(context::region);
-            context.roles(c.roles());
-            context.space(c.space());
-            c.verificationLevel().ifPresent(level -> context.verificationLevel(levelNumber(level)));
-        });
-        return context.build();
-    }
-
-    /** NONE 0, LOW 1, SUBSTANTIAL 2, HIGH 3 (eIDAS-style assurance levels, as the membership credential states). */
-    static int levelNumber(String level) {
-        return switch (level.toUpperCase(Locale.ROOT)) {
-            case "LOW" -> 1;
-            case "SUBSTANTIAL" -> 2;
-            case "HIGH" -> 3;
-            default -> 0;
-        };
+        return caller.map(ConsumerClaims::of)
+                .orElse(ConsumerClaims.none())
+                .applyTo(EvaluationContext.builder(Action.READ, clock.instant()))
+                .build();
     }
 }

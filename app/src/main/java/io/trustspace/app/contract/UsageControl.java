@@ -12,7 +12,6 @@ import io.trustspace.policy.Decision;
 import io.trustspace.policy.EvaluationContext;
 import io.trustspace.policy.PolicyCompiler;
 import io.trustspace.policy.PolicyParser;
-import io.trustspace.policy.Reason;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -185,9 +184,5 @@ public final class UsageControl {
                 }
             }
         });
-    }
-
-    static String describe(List<Reason> reasons) {
-        return String.join("; ", reasons.stream().map(Reason::message).toList());
     }
 }
