@@ -13,7 +13,7 @@ if [[ ! -x "$TCK_DIR/run-tck.sh" && ! -f "$TCK_DIR/run-tck.sh" ]]; then
 fi
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/trustspace-tck.XXXXXX")"
 PID="$("$ROOT/tck/start-sut.sh" "$DATA")"
-trap 'kill "$PID" 2>/dev/null || true; for _ in $(seq 1 30); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done' EXIT
+trap 'kill "$PID" 2>/dev/null || true; for _ in $(seq 1 30); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done; rm -rf "$DATA"' EXIT
 # Reports go to tck/reports unless the caller names another folder with --reports.
 if [[ " $* " == *" --reports "* ]]; then
   bash "$TCK_DIR/run-tck.sh" "$ROOT/tck/trustspace.tck.properties" "$@"
