@@ -32,6 +32,8 @@ public final class HarvestStore {
             Instant harvestedAt) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS =
+            "source, dataset_id, identifier, space, provider, document::text," + " access_policy::text, harvested_at";
 
     private final JdbcTransactions transactions;
 
@@ -96,22 +98,13 @@ public final class HarvestStore {
     public void forEach(Consumer<List<Harvested>> batches) {
         // In a transaction, so that PostgreSQL streams rows by the fetch size instead of loading them all.
         transactions.inTransaction(() -> transactions.withConnection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT source, dataset_id, identifier,"
-                    + " space, provider, document::text, access_policy::text, harvested_at FROM catalog_harvested")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM catalog_harvested")) {
                 select.setFetchSize(1_000);
                 try (ResultSet rows = select.executeQuery()) {
                     List<Harvested> batch = new ArrayList<>();
                     while (rows.next()) {
-                        String access = rows.getString(7);
-                        batch.add(new Harvested(
-                                rows.getString(1),
-                                rows.getString(2),
-                                rows.getString(3),
-                                rows.getString(4),
-                                rows.getString(5),
-                                JSON.readTree(rows.getString(6)),
-                                access == null ? null : JSON.readTree(access),
-                                rows.getTimestamp(8).toInstant()));
+                        batch.add(read(rows));
                         if (batch.size() == 1_000) {
                             batches.accept(batch);
                             batch = new ArrayList<>();
@@ -130,24 +123,14 @@ public final class HarvestStore {
     public List<Harvested> page(String space, String afterIdentifier, int limit) {
         return transactions.withConnection(connection -> {
             List<Harvested> page = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT source, dataset_id, identifier,"
-                    + " space, provider, document::text, access_policy::text, harvested_at FROM catalog_harvested"
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM catalog_harvested"
                     + " WHERE space = ? AND identifier > ? ORDER BY identifier LIMIT ?")) {
                 select.setString(1, space);
                 select.setString(2, afterIdentifier == null ? "" : afterIdentifier);
                 select.setInt(3, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        String access = rows.getString(7);
-                        page.add(new Harvested(
-                                rows.getString(1),
-                                rows.getString(2),
-                                rows.getString(3),
-                                rows.getString(4),
-                                rows.getString(5),
-                                JSON.readTree(rows.getString(6)),
-                                access == null ? null : JSON.readTree(access),
-                                rows.getTimestamp(8).toInstant()));
+                        page.add(read(rows));
                     }
                 }
             }
@@ -168,5 +151,18 @@ public final class HarvestStore {
             }
             return sources;
         });
+    }
+
+    private static Harvested read(ResultSet row) throws java.sql.SQLException {
+        String access = row.getString(7);
+        return new Harvested(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                JSON.readTree(row.getString(6)),
+                access == null ? null : JSON.readTree(access),
+                row.getTimestamp(8).toInstant());
     }
 }
