@@ -249,17 +249,17 @@ public class ContractManagementController {
             throws IOException {
         Optional<TransferProcess> transfer = transfers.find(id);
         if (transfer.isEmpty() || transfer.get().role() != TransferRole.CONSUMER) {
-            write(response, notFound("no transfer " + id + " as consumer", request));
+            Problems.write(
+                    response, (Result.Failure<?>) Result.notFound("no transfer " + id + " as consumer"), request);
             return;
         }
         TransferProcess t = transfer.get();
         if (t.state() != TransferState.STARTED || t.dataAddress() == null) {
-            write(
+            Problems.write(
                     response,
-                    Problems.response(
-                            (Result.Failure<?>) Result.conflict("transfer " + id + " is " + t.state()
-                                    + (t.dataAddress() == null ? " without a data address" : "")),
-                            request));
+                    (Result.Failure<?>) Result.conflict("transfer " + id + " is " + t.state()
+                            + (t.dataAddress() == null ? " without a data address" : "")),
+                    request);
             return;
         }
         HttpRequest.Builder pull = HttpRequest.newBuilder(
@@ -288,11 +288,10 @@ public class ContractManagementController {
             response.sendError(503);
             return;
         } catch (IOException e) {
-            write(
+            Problems.write(
                     response,
-                    Problems.response(
-                            (Result.Failure<?>) Result.unavailable("the provider's data plane cannot be reached: " + e),
-                            request));
+                    (Result.Failure<?>) Result.unavailable("the provider's data plane cannot be reached: " + e),
+                    request);
             return;
         }
         response.setStatus(upstream.statusCode());
@@ -302,17 +301,6 @@ public class ContractManagementController {
         try (InputStream in = upstream.body()) {
             in.transferTo(response.getOutputStream());
         }
-    }
-
-    private static void write(HttpServletResponse response, ResponseEntity<?> entity) throws IOException {
-        response.setStatus(entity.getStatusCode().value());
-        response.setContentType("application/problem+json");
-        Object body = entity.getBody();
-        String detail = body instanceof org.springframework.http.ProblemDetail problem ? problem.getDetail() : "";
-        ObjectNode node = NODES.objectNode();
-        node.put("status", entity.getStatusCode().value());
-        node.put("detail", detail);
-        response.getOutputStream().write(node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static ObjectNode view(ContractNegotiation n) {

@@ -85,18 +85,18 @@ public class DataPlaneController {
             throws IOException {
         Result<DataPlane.Grant> grant = dataPlane.verify(request.getHeader("Authorization"), id);
         if (grant instanceof Result.Failure<DataPlane.Grant> failure) {
-            problem(response, failure, request);
+            Problems.write(response, failure, request);
             return;
         }
         Result<UsageControl.Permit> permit = usage.access(id, request.getHeader("X-Purpose"));
         if (permit instanceof Result.Failure<UsageControl.Permit> failure) {
-            problem(response, failure, request);
+            Problems.write(response, failure, request);
             return;
         }
         UsageControl.Permit allowed = permit.orElseThrow();
         Optional<Asset> asset = assets.find(allowed.agreement().datasetId());
         if (asset.isEmpty()) {
-            problem(
+            Problems.write(
                     response,
                     (Result.Failure<?>)
                             Result.notFound("dataset " + allowed.agreement().datasetId() + " is no longer held here"),
@@ -112,7 +112,7 @@ public class DataPlaneController {
             sent = httpSource(asset.get().dataAddress().endpoint(), request, response, digest);
         } else if (type.equalsIgnoreCase(QuerySource.TYPE)) {
             if (request.getHeader("Range") != null) {
-                problem(
+                Problems.write(
                         response,
                         (Result.Failure<?>) Result.invalid("a query source is delivered whole; Range is not supported"),
                         request);
@@ -128,7 +128,7 @@ public class DataPlaneController {
                     counted);
             sent = counted.count;
         } else {
-            problem(
+            Problems.write(
                     response,
                     (Result.Failure<?>) Result.unavailable("source type " + type + " is not served by this data plane"),
                     request);
@@ -266,19 +266,5 @@ public class DataPlaneController {
             return "application/json";
         }
         return "application/octet-stream";
-    }
-
-    private static void problem(HttpServletResponse response, Result.Failure<?> failure, HttpServletRequest request)
-            throws IOException {
-        int status = Problems.status(failure.kind()).value();
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_BASE + failure.kind().name().toLowerCase(java.util.Locale.ROOT));
-        problem.put("title", Problems.status(failure.kind()).getReasonPhrase());
-        problem.put("status", status);
-        problem.put("detail", failure.reason());
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        JSON.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -2,6 +2,7 @@ package io.trustspace.app.web;
 
 import io.trustspace.common.Result;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,9 @@ public final class Problems {
 
     /** Problem type URIs are relative references into docs/api/problems.md. */
     public static final String TYPE_BASE = "https://trustspace.io/problems/";
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private Problems() {}
 
@@ -54,6 +58,27 @@ public final class Problems {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * Writes the problem for {@code failure} straight to a servlet response, for handlers that stream their body
+     * and so cannot return a {@link ResponseEntity} (the data plane, reading data through the connector).
+     */
+    public static void write(HttpServletResponse response, Result.Failure<?> failure, HttpServletRequest request)
+            throws java.io.IOException {
+        ProblemDetail problem = response(failure, request).getBody();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", String.valueOf(problem.getInstance()));
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
     }
 
     /** The request path as an instance reference; anything that would not be a valid URI is dropped. */
