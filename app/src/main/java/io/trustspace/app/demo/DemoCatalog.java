@@ -1,15 +1,11 @@
 package io.trustspace.app.demo;
 
-import io.trustspace.app.did.DidWeb;
-import io.trustspace.app.dsp.NodeMembership;
 import io.trustspace.common.Result;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +39,7 @@ final class DemoCatalog {
             """;
 
     private final DemoSpace space;
-    private final Function<HttpRequest.Builder, HttpResponse<String>> send;
+    private final DemoHttp http;
     private final Map<String, String> uscc;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> identifiers = new LinkedHashMap<>();
@@ -51,7 +47,7 @@ final class DemoCatalog {
 
     DemoCatalog(DemoSpace space, Function<HttpRequest.Builder, HttpResponse<String>> send, Map<String, String> uscc) {
         this.space = space;
-        this.send = send;
+        this.http = new DemoHttp(space, send);
         this.uscc = uscc;
     }
 
@@ -440,63 +436,19 @@ final class DemoCatalog {
     }
 
     private HttpResponse<String> provider(String method, String path, String contentType, String body) {
-        return call("provider", DemoCredentials.Holder.PROVIDER_ADMIN, method, path, contentType, body);
+        return http.node("provider", DemoCredentials.Holder.PROVIDER_ADMIN, method, path, contentType, body);
     }
 
     private HttpResponse<String> consumer(String method, String path, String body) {
-        return call("consumer", DemoCredentials.Holder.CONSUMER_ADMIN, method, path, "application/json", body);
-    }
-
-    private HttpResponse<String> call(
-            String node, DemoCredentials.Holder holder, String method, String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(space.node(node).baseUrl() + path))
-                .header("X-Api-Key", space.credentials().key(holder));
-        if (body != null) {
-            request.header("Content-Type", contentType);
-        }
-        return send.apply(request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return http.node("consumer", DemoCredentials.Holder.CONSUMER_ADMIN, method, path, "application/json", body);
     }
 
     private HttpResponse<String> operator(String method, String path, String body, boolean reviewer) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(space.operator().baseUrl() + path));
-        if (reviewer) {
-            String login = "reviewer:" + space.credentials().reviewerPassword();
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
-        } else {
-            request.header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.OPERATOR_ADMIN));
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send.apply(request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return http.operator(method, path, body, reviewer);
     }
 
     /** A DSP call from the consumer's connector with a fresh access token for the provider. */
     private HttpResponse<String> dsp(String url, String body) {
-        String provider = space.node("provider").baseUrl();
-        String token = space.node("consumer")
-                .context()
-                .getBean(NodeMembership.class)
-                .tokenFor(DidWeb.forBaseUrl(provider))
-                .orElseThrow();
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
-        if (body == null) {
-            return send.apply(request.GET());
-        }
-        return send.apply(request.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return http.dsp(url, body);
     }
 }

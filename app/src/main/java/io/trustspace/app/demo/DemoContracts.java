@@ -34,6 +34,7 @@ final class DemoContracts {
 
     private final DemoSpace space;
     private final Function<HttpRequest.Builder, HttpResponse<String>> send;
+    private final DemoHttp http;
     private final Supplier<Result<NoteVerifier>> logVerifier;
     private final CryptoSuite suite;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -47,6 +48,7 @@ final class DemoContracts {
             CryptoSuite suite) {
         this.space = space;
         this.send = send;
+        this.http = new DemoHttp(space, send);
         this.logVerifier = logVerifier;
         this.suite = suite;
     }
@@ -290,15 +292,8 @@ final class DemoContracts {
     }
 
     private JsonNode offerFromProvider(String datasetId) {
-        String provider = space.node("provider").baseUrl();
-        String token = space.node("consumer")
-                .context()
-                .getBean(io.trustspace.app.dsp.NodeMembership.class)
-                .tokenFor(DidWeb.forBaseUrl(provider))
-                .orElseThrow();
         HttpResponse<String> dataset =
-                send.apply(HttpRequest.newBuilder(URI.create(provider + "/dsp/2025-1/catalog/datasets/" + datasetId))
-                        .header("Authorization", "Bearer " + token));
+                http.dsp(space.node("provider").baseUrl() + "/dsp/2025-1/catalog/datasets/" + datasetId, null);
         if (dataset.statusCode() != 200) {
             return null;
         }
@@ -332,31 +327,15 @@ final class DemoContracts {
     }
 
     private HttpResponse<String> consumer(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(space.node("consumer").baseUrl() + path))
-                .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.CONSUMER_ADMIN));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send.apply(request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return http.node("consumer", DemoCredentials.Holder.CONSUMER_ADMIN, method, path, "application/json", body);
     }
 
     private HttpResponse<String> providerApi(String path) {
-        return send.apply(
-                HttpRequest.newBuilder(URI.create(space.node("provider").baseUrl() + path))
-                        .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.PROVIDER_ADMIN)));
+        return http.node("provider", DemoCredentials.Holder.PROVIDER_ADMIN, "GET", path, null, null);
     }
 
     private HttpResponse<String> providerPost(String path, String body) {
-        return send.apply(
-                HttpRequest.newBuilder(URI.create(space.node("provider").baseUrl() + path))
-                        .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.PROVIDER_ADMIN))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return http.node("provider", DemoCredentials.Holder.PROVIDER_ADMIN, "POST", path, "application/json", body);
     }
 
     private static String enc(String value) {

@@ -39,6 +39,7 @@ public final class DemoScenario {
 
     private final DemoSpace space;
     private final PrintStream out;
+    private final DemoHttp demoHttp;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -46,6 +47,7 @@ public final class DemoScenario {
     public DemoScenario(DemoSpace space, PrintStream out) {
         this.space = space;
         this.out = out;
+        this.demoHttp = new DemoHttp(space, this::send);
     }
 
     /** Runs every step, even after a failure, so that one run reports everything that is wrong. */
@@ -216,24 +218,7 @@ public final class DemoScenario {
     private final Map<String, String> participantIds = new java.util.LinkedHashMap<>();
 
     private HttpResponse<String> operatorApi(String method, String path, String body, boolean reviewer) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(space.operator().baseUrl() + path));
-        if (reviewer) {
-            String login = "reviewer:" + space.credentials().reviewerPassword();
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + java.util.Base64.getEncoder()
-                                    .encodeToString(login.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } else {
-            request.header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.OPERATOR_ADMIN));
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send(request.method(
-                method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+        return demoHttp.operator(method, path, body, reviewer);
     }
 
     private Result<String> admission() {
