@@ -150,16 +150,24 @@ public final class Negotiations {
                         : n.onRequestReply(reply, clock.instant()));
     }
 
-    /** A message could not be delivered: the process ends here, and the other side is told if it can be reached. */
+    /**
+     * A message could not be delivered: the process ends here, and the other side is told if it can be reached. A
+     * refused initial request leaves no process on the provider's side, so there is nobody to tell.
+     */
     public void undeliverable(String processId, String messageType, String reason) {
-        act(
-                processId,
-                n -> n.state().isFinal()
-                        ? Result.ok(unchanged(n))
-                        : n.terminate("delivery-failed", List.of(truncate(reason)), clock.instant())
-                                .map(change -> messageType.equals("ContractNegotiationTerminationMessage")
-                                        ? withoutMessage(change)
-                                        : change));
+        String why = truncate(reason);
+        act(processId, n -> {
+            if (n.state().isFinal()) {
+                return Result.ok(unchanged(n));
+            }
+            if (n.role() == NegotiationRole.CONSUMER && n.providerPid() == null) {
+                return n.requestRefused(why, clock.instant());
+            }
+            return n.terminate("delivery-failed", List.of(why), clock.instant())
+                    .map(change -> messageType.equals("ContractNegotiationTerminationMessage")
+                            ? withoutMessage(change)
+                            : change);
+        });
     }
 
     private Result<ContractNegotiation> apply(NegotiationChange change) {

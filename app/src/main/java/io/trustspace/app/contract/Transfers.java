@@ -159,24 +159,30 @@ public final class Transfers {
                         : t.onRequestReply(reply, clock.instant()));
     }
 
+    /**
+     * A message could not be delivered: the process ends here, and the other side is told if it can be reached. A
+     * refused request leaves no process on the provider's side, so there is nobody to tell.
+     */
     public void undeliverable(String processId, String messageType, String reason) {
-        act(
-                processId,
-                t -> t.state().isFinal()
-                        ? Result.ok(unchanged(t))
-                        : t.terminate(
-                                        "delivery-failed",
-                                        List.of(reason.length() > 500 ? reason.substring(0, 500) : reason),
-                                        clock.instant())
-                                .map(change -> messageType.equals("TransferTerminationMessage")
-                                        ? new TransferChange(
-                                                change.transfer(),
-                                                change.event(),
-                                                change.from(),
-                                                change.message(),
-                                                null,
-                                                change.at())
-                                        : change));
+        String why = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        act(processId, t -> {
+            if (t.state().isFinal()) {
+                return Result.ok(unchanged(t));
+            }
+            if (t.role() == TransferRole.CONSUMER && t.providerPid() == null) {
+                return t.requestRefused(why, clock.instant());
+            }
+            return t.terminate("delivery-failed", List.of(why), clock.instant())
+                    .map(change -> messageType.equals("TransferTerminationMessage")
+                            ? new TransferChange(
+                                    change.transfer(),
+                                    change.event(),
+                                    change.from(),
+                                    change.message(),
+                                    null,
+                                    change.at())
+                            : change);
+        });
     }
 
     private Result<TransferProcess> apply(TransferChange change) {

@@ -602,6 +602,22 @@ public record ContractNegotiation(
      * Either role: terminates. Any non-final state → TERMINATED. A consumer still INITIAL sends nothing (the provider
      * does not know us); a consumer that does not know the providerPid yet gets CONFLICT (retry after the reply).
      */
+    /**
+     * Consumer: the provider refused our initial request (a final 4xx), so there is no process on its side to tell:
+     * REQUESTED without a providerPid → TERMINATED here, nothing sent. Unlike {@link #terminate}, which must reach
+     * the provider and so waits for its pid.
+     */
+    public Result<NegotiationChange> requestRefused(String reason, Instant now) {
+        String message = "ContractRequestMessage";
+        if (role != NegotiationRole.CONSUMER || state != REQUESTED || providerPid != null) {
+            return Result.conflict("negotiation " + id + " in state " + state + " has no unanswered request");
+        }
+        Next next = next();
+        next.terminationCode = "request-refused";
+        next.terminationReason = List.of(reason);
+        return Result.ok(next.move(TERMINATED, NegotiationEvent.TERMINATED, Direction.LOCAL, message, null, now));
+    }
+
     public Result<NegotiationChange> terminate(String code, List<String> reason, Instant now) {
         String message = "ContractNegotiationTerminationMessage";
         if (state.isFinal()) {

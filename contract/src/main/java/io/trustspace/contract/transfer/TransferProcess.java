@@ -376,6 +376,21 @@ public record TransferProcess(
      * Either role: any non-final state → TERMINATED. A consumer still INITIAL sends nothing; one that does not know
      * the providerPid yet gets CONFLICT (retry after the reply).
      */
+    /**
+     * Consumer: the provider refused our request (a final 4xx), so there is no process on its side to tell:
+     * REQUESTED without a providerPid → TERMINATED here, nothing sent. Unlike {@link #terminate}, which must reach
+     * the provider and so waits for its pid.
+     */
+    public Result<TransferChange> requestRefused(String reason, Instant now) {
+        if (role != TransferRole.CONSUMER || state != REQUESTED || providerPid != null) {
+            return Result.conflict("transfer " + id + " in state " + state + " has no unanswered request");
+        }
+        Next next = next(null);
+        next.terminationCode = "request-refused";
+        next.terminationReason = List.of(reason);
+        return Result.ok(next.move(TERMINATED, TransferEvent.TERMINATED, Direction.LOCAL, REQUEST, null, now));
+    }
+
     public Result<TransferChange> terminate(String code, List<String> reason, Instant now) {
         if (state.isFinal()) {
             return illegalAction("terminate", TERMINATION);

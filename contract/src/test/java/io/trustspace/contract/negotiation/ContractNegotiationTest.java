@@ -121,6 +121,27 @@ class ContractNegotiationTest {
                 .isEmpty();
     }
 
+    @Test
+    void aRefusedRequest_endsTheConsumerNegotiationHere_withoutAMessage_onlyWhileUnanswered() {
+        ContractNegotiation sent = NegotiationFixtures.consumer("c", NegotiationState.INITIAL)
+                .request(NegotiationFixtures.CONSUMER_ADDRESS, NOW)
+                .orElseThrow()
+                .negotiation();
+
+        NegotiationChange refused =
+                sent.requestRefused("dataset not offered", NOW).orElseThrow();
+
+        assertThat(refused.negotiation().state()).isEqualTo(NegotiationState.TERMINATED);
+        assertThat(refused.negotiation().terminationReason()).containsExactly("dataset not offered");
+        assertThat(refused.outgoingMessage()).isEmpty();
+        assertThat(kind(NegotiationFixtures.consumer("c", NegotiationState.OFFERED)
+                        .requestRefused("x", NOW)))
+                .isEqualTo(Result.Kind.CONFLICT);
+        assertThat(kind(NegotiationFixtures.provider("p", NegotiationState.REQUESTED)
+                        .requestRefused("x", NOW)))
+                .isEqualTo(Result.Kind.CONFLICT);
+    }
+
     // ---- duplicates with other content ----
 
     @Test

@@ -36,6 +36,19 @@ class TransferProcessTest {
     }
 
     @Test
+    void aRefusedRequest_endsTheConsumerTransferHere_withoutAMessage_onlyWhileUnanswered() {
+        TransferChange refused =
+                sentRequest().requestRefused("no such agreement", NOW).orElseThrow();
+
+        assertThat(refused.transfer().state()).isEqualTo(TransferState.TERMINATED);
+        assertThat(refused.outgoingMessage()).isEmpty();
+        assertThat(kind(TransferFixtures.consumer("c", TransferState.STARTED).requestRefused("x", NOW)))
+                .isEqualTo(Result.Kind.CONFLICT);
+        assertThat(kind(TransferFixtures.provider("p", TransferState.REQUESTED).requestRefused("x", NOW)))
+                .isEqualTo(Result.Kind.CONFLICT);
+    }
+
+    @Test
     void startBeforeTheRequestReply_isAccepted_andTeachesTheProviderPid() {
         TransferProcess started = sentRequest()
                 .receive(new TransferStartMessage("tck-p", "c", PULL_ADDRESS), PROVIDER, NOW)
