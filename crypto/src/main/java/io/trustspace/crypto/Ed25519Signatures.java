@@ -3,8 +3,10 @@ package io.trustspace.crypto;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.concurrent.atomic.AtomicReference;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -20,20 +22,31 @@ final class Ed25519Signatures {
     static final int SIGNATURE_LENGTH = 64;
 
     /**
-     * One-entry caches keyed by key identity: a node signs with one key and verifies a few peers' keys over and over,
-     * and converting a key costs a scalar multiplication (private: deriving the public key) or a point decompression
-     * (public), as much as the signature itself.
+     * Converting a key costs a scalar multiplication (private: deriving the public key) or a point decompression
+     * (public), as much as the signature itself. A node signs with a few keys and verifies its peers' keys over and
+     * over, each time from a freshly parsed JWK, so conversions are cached by the key's encoding. Bounded: when full
+     * the cache starts over, which costs a few conversions and never grows memory.
      */
-    private static final AtomicReference<Converted<PrivateKey, Ed25519PrivateKeyParameters>> LAST_PRIVATE =
-            new AtomicReference<>();
+    static final int CACHE_LIMIT = 1_024;
 
-    private static final AtomicReference<Converted<PublicKey, Ed25519PublicKeyParameters>> LAST_PUBLIC =
-            new AtomicReference<>();
+    private static final Map<Encoding, Ed25519PrivateKeyParameters> PRIVATE = new ConcurrentHashMap<>();
+    private static final Map<Encoding, Ed25519PublicKeyParameters> PUBLIC = new ConcurrentHashMap<>();
 
-    private record Converted<K, P>(K key, P params) {
+    /** A key's standard encoding, compared by content. */
+    private record Encoding(byte[] bytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Encoding that && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
         @Override
         public String toString() {
-            return "Converted[key material hidden]";
+            return "Encoding[hidden]";
         }
     }
 
@@ -55,37 +68,55 @@ final class Ed25519Signatures {
             signer.init(false, publicParams(key));
             signer.update(message, 0, message.length);
             return signer.verifySignature(signature);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
     private static Ed25519PrivateKeyParameters privateParams(PrivateKey key) {
-        Converted<PrivateKey, Ed25519PrivateKeyParameters> last = LAST_PRIVATE.get();
-        if (last != null && last.key() == key) {
-            return last.params();
-        }
-        try {
-            AsymmetricKeyParameter params = PrivateKeyFactory.createKey(key.getEncoded());
-            if (!(params instanceof Ed25519PrivateKeyParameters ed)) {
-                throw new IllegalArgumentException("not an Ed25519 private key");
+        return cached(PRIVATE, key.getEncoded(), encoded -> {
+            try {
+                if (!(PrivateKeyFactory.createKey(encoded) instanceof Ed25519PrivateKeyParameters ed)) {
+                    throw new IllegalArgumentException("not an Ed25519 private key");
+                }
+                return ed;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("unreadable Ed25519 private key", e);
             }
-            LAST_PRIVATE.set(new Converted<>(key, ed));
-            return ed;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable Ed25519 private key", e);
-        }
+        });
     }
 
-    private static Ed25519PublicKeyParameters publicParams(PublicKey key) throws IOException {
-        Converted<PublicKey, Ed25519PublicKeyParameters> last = LAST_PUBLIC.get();
-        if (last != null && last.key() == key) {
-            return last.params();
+    private static Ed25519PublicKeyParameters publicParams(PublicKey key) {
+        return cached(PUBLIC, key.getEncoded(), encoded -> {
+            try {
+                if (!(PublicKeyFactory.createKey(encoded) instanceof Ed25519PublicKeyParameters ed)) {
+                    throw new IllegalArgumentException("not an Ed25519 public key");
+                }
+                return ed;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("unreadable Ed25519 public key", e);
+            }
+        });
+    }
+
+    private static <P> P cached(Map<Encoding, P> cache, byte[] encoded, Function<byte[], P> convert) {
+        if (encoded == null) {
+            throw new IllegalArgumentException("the key has no standard encoding");
         }
-        if (!(PublicKeyFactory.createKey(key.getEncoded()) instanceof Ed25519PublicKeyParameters ed)) {
-            throw new IllegalArgumentException("not an Ed25519 public key");
+        Encoding encoding = new Encoding(encoded);
+        P params = cache.get(encoding);
+        if (params == null) {
+            params = convert.apply(encoded);
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(encoding, params);
         }
-        LAST_PUBLIC.set(new Converted<>(key, ed));
-        return ed;
+        return params;
+    }
+
+    /** Entries held now (for tests). */
+    static int cachedKeys() {
+        return PRIVATE.size() + PUBLIC.size();
     }
 }
