@@ -9,7 +9,6 @@ import io.trustspace.common.jdbc.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -20,9 +19,7 @@ class JdbcResourceRepositoryIT extends ResourceRepositoryContract {
 
     @BeforeAll
     static void migrate() {
-        TestDatabases.Target target = TestDatabases.freshExternal().orElseGet(TestDatabases::freshEmbedded);
-        dataSource = target.dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabases.migrated();
     }
 
     @AfterAll

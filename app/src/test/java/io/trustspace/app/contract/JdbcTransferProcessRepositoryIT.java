@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,7 @@ class JdbcTransferProcessRepositoryIT extends TransferProcessRepositoryContract 
 
     @BeforeAll
     static void migrate() {
-        TestDatabases.Target target = TestDatabases.freshExternal().orElseGet(TestDatabases::freshEmbedded);
-        dataSource = target.dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabases.migrated();
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.identity.jdbc.JdbcParticipantRepository;
 import io.trustspace.identity.participant.ParticipantRepository;
 import io.trustspace.identity.participant.ParticipantRepositoryContract;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -17,9 +16,7 @@ class JdbcParticipantRepositoryIT extends ParticipantRepositoryContract {
 
     @BeforeAll
     static void migrate() {
-        TestDatabases.Target target = TestDatabases.freshExternal().orElseGet(TestDatabases::freshEmbedded);
-        dataSource = target.dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabases.migrated();
     }
 
     @AfterAll

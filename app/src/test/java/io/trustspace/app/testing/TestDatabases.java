@@ -83,6 +83,17 @@ public final class TestDatabases {
         return java.util.Optional.of(new Target("external", fresh, user, password));
     }
 
+    /**
+     * A new database with the application's migrations applied: on the external server when CI provides one,
+     * otherwise on the embedded one. The caller closes it.
+     */
+    public static HikariDataSource migrated() {
+        HikariDataSource dataSource =
+                freshExternal().orElseGet(TestDatabases::freshEmbedded).dataSource();
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
+    }
+
     /** Every server available to this run: always the embedded one, plus the external one in CI. */
     public static Stream<Target> all() {
         List<Target> targets = new ArrayList<>();
