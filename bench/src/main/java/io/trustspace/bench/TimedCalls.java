@@ -85,11 +85,6 @@ final class TimedCalls {
             }
 
             @Override
-            public void setHead(String subject, String recordId) {
-                time("outbox.setHead", () -> delegate.setHead(subject, recordId));
-            }
-
-            @Override
             public List<OutboxRecord> claimDue(int max, Instant now, Instant leaseUntil) {
                 return time("outbox.claimDue", () -> delegate.claimDue(max, now, leaseUntil));
             }

@@ -33,9 +33,13 @@ public final class JdbcEvidenceOutbox implements EvidenceOutbox {
     public void add(SignedEvidence evidence, Instant now) {
         EvidenceRecord record = evidence.record();
         transactions.withConnection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO evidence_outbox (record_id, type, subjects, entry, jws, created_at, state,"
-                            + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)")) {
+            // One statement for the record and its subjects' heads: evidence is written on every state change.
+            try (PreparedStatement insert = connection.prepareStatement("WITH added AS (INSERT INTO evidence_outbox"
+                    + " (record_id, type, subjects, entry, jws, created_at, state, next_attempt_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?) RETURNING record_id, subjects)"
+                    + " INSERT INTO evidence_subject_head (subject, record_id)"
+                    + " SELECT DISTINCT unnest(added.subjects), added.record_id FROM added"
+                    + " ON CONFLICT (subject) DO UPDATE SET record_id = EXCLUDED.record_id")) {
                 insert.setString(1, record.id());
                 insert.setString(2, record.type());
                 insert.setArray(
@@ -59,19 +63,6 @@ public final class JdbcEvidenceOutbox implements EvidenceOutbox {
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
                 }
-            }
-        });
-    }
-
-    @Override
-    public void setHead(String subject, String recordId) {
-        transactions.withConnection(connection -> {
-            try (PreparedStatement upsert =
-                    connection.prepareStatement("INSERT INTO evidence_subject_head (subject, record_id) VALUES (?, ?)"
-                            + " ON CONFLICT (subject) DO UPDATE SET record_id = EXCLUDED.record_id")) {
-                upsert.setString(1, subject);
-                upsert.setString(2, recordId);
-                return upsert.executeUpdate();
             }
         });
     }

@@ -15,12 +15,11 @@ import java.util.Optional;
  */
 public interface EvidenceOutbox {
 
+    /** Adds {@code evidence} and makes it the head of each of its subjects. */
     void add(SignedEvidence evidence, Instant now);
 
     /** The id of the last record this node wrote about {@code subject}. */
     Optional<String> head(String subject);
-
-    void setHead(String subject, String recordId);
 
     /**
      * Claims up to {@code max} due records for delivery, oldest first, and pushes their next attempt to

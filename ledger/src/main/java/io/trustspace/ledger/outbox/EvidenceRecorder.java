@@ -66,9 +66,6 @@ public final class EvidenceRecorder {
                     now,
                     outbox.head(primary).orElse(null));
             outbox.add(new SignedEvidence(record, signer.sign(record.canonicalJson())), now);
-            for (String subject : subjects) {
-                outbox.setHead(subject, record.id());
-            }
             transactions.afterCommit(wakeAppender);
             return record;
         });

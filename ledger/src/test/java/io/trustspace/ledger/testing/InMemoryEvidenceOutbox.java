@@ -33,16 +33,14 @@ public final class InMemoryEvidenceOutbox implements EvidenceOutbox {
     @Override
     public synchronized void add(SignedEvidence evidence, Instant now) {
         added.add(new Added(evidence, transactions.active()));
+        evidence.record()
+                .subjects()
+                .forEach(subject -> heads.put(subject, evidence.record().id()));
     }
 
     @Override
     public synchronized Optional<String> head(String subject) {
         return Optional.ofNullable(heads.get(subject));
-    }
-
-    @Override
-    public synchronized void setHead(String subject, String recordId) {
-        heads.put(subject, recordId);
     }
 
     @Override

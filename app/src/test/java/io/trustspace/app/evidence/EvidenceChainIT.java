@@ -1,0 +1,91 @@
+package io.trustspace.app.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import io.trustspace.crypto.CryptoSuites;
+import io.trustspace.crypto.SuiteId;
+import io.trustspace.ledger.evidence.EvidenceRecord;
+import io.trustspace.ledger.jdbc.JdbcEvidenceOutbox;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
+import io.trustspace.ledger.testing.FakeEvidenceSigner;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provenance chains in PostgreSQL: each record links to the previous record about its primary subject, and writing
+ * a record moves the head of every subject it names, in the same transaction as the change it records.
+ */
+class EvidenceChainIT {
+
+    private static final byte[] PAYLOAD = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private static HikariDataSource dataSource;
+    private static JdbcTransactions transactions;
+    private static JdbcEvidenceOutbox outbox;
+    private static EvidenceRecorder recorder;
+
+    @BeforeAll
+    static void migrate() {
+        dataSource = TestDatabases.migrated();
+        transactions = new JdbcTransactions(dataSource);
+        outbox = new JdbcEvidenceOutbox(transactions);
+        recorder = new EvidenceRecorder(
+                transactions,
+                outbox,
+                new FakeEvidenceSigner(),
+                CryptoSuites.of(SuiteId.INTL),
+                Clock.systemUTC(),
+                () -> UUID.randomUUID().toString(),
+                () -> {});
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void everySubjectOfARecord_getsItAsItsHead_andTheNextRecordLinksToIt() {
+        String negotiation = "urn:negotiation:" + UUID.randomUUID();
+        String agreement = "urn:agreement:" + UUID.randomUUID();
+
+        EvidenceRecord first = record(List.of(negotiation, agreement));
+        EvidenceRecord aboutTheAgreement = record(List.of(agreement));
+        EvidenceRecord aboutTheNegotiation = record(List.of(negotiation));
+        EvidenceRecord again = record(List.of(negotiation, agreement));
+
+        assertThat(first.previous()).isNull();
+        assertThat(aboutTheAgreement.previous()).isEqualTo(first.id());
+        assertThat(aboutTheNegotiation.previous()).isEqualTo(first.id());
+        assertThat(again.previous()).isEqualTo(aboutTheNegotiation.id());
+        assertThat(transactions.inTransaction(() -> outbox.head(agreement))).contains(again.id());
+    }
+
+    @Test
+    void aRolledBackChange_leavesNoRecord_andTheHeadsWhereTheyWere() {
+        String subject = "urn:transfer:" + UUID.randomUUID();
+        EvidenceRecord kept = record(List.of(subject));
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                    recorder.record("transfer.started", List.of(subject), PAYLOAD);
+                    throw new IllegalStateException("the state change failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(transactions.inTransaction(() -> outbox.head(subject))).contains(kept.id());
+        assertThat(record(List.of(subject)).previous()).isEqualTo(kept.id());
+    }
+
+    private static EvidenceRecord record(List<String> subjects) {
+        return transactions.inTransaction(() -> recorder.record("negotiation.changed", subjects, PAYLOAD));
+    }
+}
