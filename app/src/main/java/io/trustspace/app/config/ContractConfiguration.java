@@ -14,6 +14,7 @@ import io.trustspace.app.contract.DspOutbox;
 import io.trustspace.app.contract.JdbcNegotiationRepository;
 import io.trustspace.app.contract.JdbcTransferProcessRepository;
 import io.trustspace.app.contract.Negotiations;
+import io.trustspace.app.contract.ProcessWatch;
 import io.trustspace.app.contract.PushDelivery;
 import io.trustspace.app.contract.RetransferControl;
 import io.trustspace.app.contract.SinkPolicy;
@@ -63,6 +64,11 @@ public class ContractConfiguration {
     }
 
     @Bean
+    ProcessWatch processWatch() {
+        return new ProcessWatch();
+    }
+
+    @Bean
     DspOutbox dspOutbox(JdbcTransactions transactions) {
         return new DspOutbox(transactions);
     }
@@ -105,8 +111,8 @@ public class ContractConfiguration {
             JdbcNegotiationRepository repository,
             JdbcTransactions transactions,
             EvidenceRecorder evidence,
-            DspOutbox outbox,
             DspDispatcher dispatcher,
+            ProcessWatch watch,
             Agreements agreements,
             NodeProperties properties,
             Clock clock) {
@@ -114,8 +120,8 @@ public class ContractConfiguration {
                 repository,
                 transactions,
                 evidence,
-                outbox,
                 dispatcher,
+                watch,
                 agreements,
                 clock,
                 properties.dsp().messageGap());
@@ -126,8 +132,8 @@ public class ContractConfiguration {
             JdbcTransferProcessRepository repository,
             JdbcTransactions transactions,
             EvidenceRecorder evidence,
-            DspOutbox outbox,
             DspDispatcher dispatcher,
+            ProcessWatch watch,
             Agreements agreements,
             NodeProperties properties,
             Clock clock) {
@@ -135,8 +141,8 @@ public class ContractConfiguration {
                 repository,
                 transactions,
                 evidence,
-                outbox,
                 dispatcher,
+                watch,
                 agreements,
                 clock,
                 properties.dsp().messageGap());
@@ -271,6 +277,7 @@ public class ContractConfiguration {
             Transfers transfers,
             Agreements agreements,
             ContractAutomation automation,
+            ProcessWatch watch,
             HttpClient outboundHttpClient,
             NodeIdentity identity) {
         return new ContractManagementController(
@@ -278,6 +285,7 @@ public class ContractConfiguration {
                 transfers,
                 agreements,
                 automation,
+                watch,
                 outboundHttpClient,
                 identity.publicUrl() + DspCatalogJson.DSP_PATH);
     }

@@ -1,6 +1,7 @@
 package io.trustspace.app.contract;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.trustspace.app.web.Problems;
 import io.trustspace.common.Result;
@@ -22,10 +23,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,11 +54,18 @@ public class ContractManagementController {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Large enough for a benchmark run to list its negotiations in one page. */
     static final int MAX_LIST = 10_000;
+    /** The longest a client may ask us to hold a process view until it reaches a state. */
+    static final int MAX_WAIT_SECONDS = 30;
+
+    private static final String WAIT_DOC = "Hold the answer up to this many seconds (0 to " + MAX_WAIT_SECONDS
+            + ") until the process is in one of the states of 'until'; answers with the state then, reached or not.";
+    private static final String UNTIL_DOC = "Comma-separated states that end the wait; default: the final states.";
 
     private final Negotiations negotiations;
     private final Transfers transfers;
     private final Agreements agreements;
     private final ContractAutomation automation;
+    private final ProcessWatch watch;
     private final HttpClient http;
     private final String callbackAddress;
 
@@ -63,12 +74,14 @@ public class ContractManagementController {
             Transfers transfers,
             Agreements agreements,
             ContractAutomation automation,
+            ProcessWatch watch,
             HttpClient http,
             String callbackAddress) {
         this.negotiations = negotiations;
         this.transfers = transfers;
         this.agreements = agreements;
         this.automation = automation;
+        this.watch = watch;
         this.http = http;
         this.callbackAddress = callbackAddress;
     }
@@ -110,11 +123,13 @@ public class ContractManagementController {
 
     @GetMapping("/api/v1/negotiations/{id}")
     @Operation(summary = "A negotiation: state, parties, offer, agreement and signatures, history")
-    public ResponseEntity<?> negotiation(@PathVariable String id, HttpServletRequest request) {
-        return negotiations
-                .find(id)
-                .<ResponseEntity<?>>map(n -> ResponseEntity.ok(view(n)))
-                .orElseGet(() -> notFound("no negotiation " + id, request));
+    public ResponseEntity<?> negotiation(
+            @PathVariable String id,
+            @Parameter(description = WAIT_DOC) @RequestParam(name = "wait", defaultValue = "0") int wait,
+            @Parameter(description = UNTIL_DOC) @RequestParam(name = "until", required = false) String until,
+            HttpServletRequest request)
+            throws InterruptedException {
+        return watched(NEGOTIATION, id, () -> negotiations.find(id), wait, until, request);
     }
 
     @GetMapping("/api/v1/negotiations")
@@ -219,11 +234,80 @@ public class ContractManagementController {
 
     @GetMapping("/api/v1/transfers/{id}")
     @Operation(summary = "A transfer process: state, agreement, format, history")
-    public ResponseEntity<?> transferView(@PathVariable String id, HttpServletRequest request) {
-        return transfers
-                .find(id)
-                .<ResponseEntity<?>>map(t -> ResponseEntity.ok(view(t)))
-                .orElseGet(() -> notFound("no transfer " + id, request));
+    public ResponseEntity<?> transferView(
+            @PathVariable String id,
+            @Parameter(description = WAIT_DOC) @RequestParam(name = "wait", defaultValue = "0") int wait,
+            @Parameter(description = UNTIL_DOC) @RequestParam(name = "until", required = false) String until,
+            HttpServletRequest request)
+            throws InterruptedException {
+        return watched(TRANSFER, id, () -> transfers.find(id), wait, until, request);
+    }
+
+    /** What the management API needs to know of a kind of process to show it and wait on it. */
+    private record ProcessKind<P, S extends Enum<S>>(
+            String noun, Class<S> states, Predicate<S> isFinal, Function<P, S> state, Function<P, ObjectNode> view) {}
+
+    private static final ProcessKind<ContractNegotiation, NegotiationState> NEGOTIATION = new ProcessKind<>(
+            "negotiation",
+            NegotiationState.class,
+            NegotiationState::isFinal,
+            ContractNegotiation::state,
+            ContractManagementController::view);
+
+    private static final ProcessKind<TransferProcess, TransferState> TRANSFER = new ProcessKind<>(
+            "transfer",
+            TransferState.class,
+            TransferState::isFinal,
+            TransferProcess::state,
+            ContractManagementController::view);
+
+    /** The process's view, held up to {@code wait} seconds until its state is one of {@code until}. */
+    private <P, S extends Enum<S>> ResponseEntity<?> watched(
+            ProcessKind<P, S> kind,
+            String id,
+            java.util.function.Supplier<Optional<P>> read,
+            int wait,
+            String until,
+            HttpServletRequest request)
+            throws InterruptedException {
+        Optional<Set<S>> ending = states(kind.states(), until, kind.isFinal(), wait);
+        if (ending.isEmpty()) {
+            return invalid(waitRule(kind.states()), request);
+        }
+        return watch.await(id, read, p -> ending.get().contains(kind.state().apply(p)), Duration.ofSeconds(wait))
+                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(kind.view().apply(p)))
+                .orElseGet(() -> notFound("no " + kind.noun() + " " + id, request));
+    }
+
+    /** The states that end a wait: those named in {@code until}, or the final ones; empty if anything is invalid. */
+    private static <E extends Enum<E>> Optional<Set<E>> states(
+            Class<E> type, String until, Predicate<E> byDefault, int wait) {
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            return Optional.empty();
+        }
+        if (until == null || until.isBlank()) {
+            Set<E> finals = EnumSet.noneOf(type);
+            for (E state : type.getEnumConstants()) {
+                if (byDefault.test(state)) {
+                    finals.add(state);
+                }
+            }
+            return Optional.of(finals);
+        }
+        Set<E> named = EnumSet.noneOf(type);
+        for (String name : until.split(",", -1)) {
+            Optional<E> state = parse(type, name.strip());
+            if (state.isEmpty()) {
+                return Optional.empty();
+            }
+            named.add(state.get());
+        }
+        return Optional.of(named);
+    }
+
+    private static String waitRule(Class<? extends Enum<?>> type) {
+        return "wait must be 0 to " + MAX_WAIT_SECONDS + " seconds and until a comma-separated list of "
+                + java.util.Arrays.toString(type.getEnumConstants());
     }
 
     @PostMapping("/api/v1/transfers/{id}/{action}")

@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -21,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers the {@link DspOutbox}: woken at once when a transaction that enqueued a message commits (no polling
- * delay on the happy path), and every {@value #IDLE_MS} ms for retries and for what a restart left behind.
+ * Delivers the {@link DspOutbox}. A message enqueued through {@link #enqueue} for a process with nothing else pending
+ * is sent by a sender thread right after its transaction commits, without a round through the outbox query; the
+ * loop claims, every {@value #IDLE_MS} ms and whenever a delivery leaves a process's next message waiting, what is
+ * left: retries, messages queued behind others, delayed ones, and what a restart left behind.
  *
  * <p>Retries: a connection failure, 5xx or 401 backs off exponentially up to {@link #MAX_ATTEMPTS} attempts; a 404 is
  * retried quickly a few times (a peer that registers its handler just after answering the previous message — the
@@ -88,7 +92,24 @@ public final class DspDispatcher implements AutoCloseable {
         loop.start();
     }
 
-    /** Something was enqueued and committed: look now rather than at the next idle tick. */
+    /**
+     * Puts a message in the caller's transaction. If it can go at once it is sent after the commit; otherwise the
+     * loop delivers it in its process's order.
+     */
+    public void enqueue(String processId, String target, String audience, String type, JsonNode body, Instant at) {
+        outbox.enqueue(processId, target, audience, type, body, at, clock.instant(), LEASE)
+                .ifPresent(message -> outbox.afterCommit(() -> send(message)));
+    }
+
+    private void send(DspOutbox.Pending message) {
+        try {
+            senders.execute(() -> deliver(message));
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the lease runs out and the next start sends it.
+        }
+    }
+
+    /** Look at the outbox now rather than at the next idle tick. */
     public void wake() {
         if (wake.availablePermits() == 0) {
             wake.release();
@@ -132,7 +153,7 @@ public final class DspDispatcher implements AutoCloseable {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                outbox.delivered(message.id());
+                boolean more = outbox.delivered(message.id());
                 byte[] body = response.body();
                 if (body.length > 0 && listener != null) {
                     JsonNode reply;
@@ -145,7 +166,9 @@ public final class DspDispatcher implements AutoCloseable {
                         listener.replied(message, reply);
                     }
                 }
-                wake();
+                if (more) {
+                    wake();
+                }
                 return;
             }
             String reason = message.type() + " to " + message.target() + " answered " + status + ": "

@@ -1,13 +1,16 @@
 package io.trustspace.app.contract;
 
 import io.trustspace.common.jdbc.JdbcTransactions;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,20 +34,57 @@ public final class DspOutbox {
         this.transactions = transactions;
     }
 
-    public void enqueue(String processId, String target, String audience, String type, JsonNode body, Instant at) {
-        transactions.withConnection(connection -> {
+    /**
+     * Adds a message to the caller's transaction. A message due now for a process with nothing else pending is
+     * returned already leased (for {@code lease}) to the caller, who sends it straight after the commit: the happy
+     * path never waits for {@link #claim}. Anything else — due later, or queued behind an older message of its
+     * process — is left to {@link #claim}, which keeps each process's messages in order.
+     */
+    public Optional<Pending> enqueue(
+            String processId,
+            String target,
+            String audience,
+            String type,
+            JsonNode body,
+            Instant at,
+            Instant now,
+            Duration lease) {
+        return transactions.withConnection(connection -> {
+            boolean direct = !at.isAfter(now) && !hasPending(connection, processId);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dsp_outbox (process_id, target,"
-                    + " audience, message_type, body, not_before, created_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                    + " audience, message_type, body, not_before, attempts, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING id")) {
                 insert.setString(1, processId);
                 insert.setString(2, target);
                 insert.setString(3, audience);
                 insert.setString(4, type);
                 insert.setString(5, body.toString());
-                insert.setTimestamp(6, Timestamp.from(at));
-                insert.setTimestamp(7, Timestamp.from(Instant.now()));
-                return insert.executeUpdate();
+                insert.setTimestamp(6, Timestamp.from(direct ? now.plus(lease) : at));
+                insert.setInt(7, direct ? 1 : 0);
+                insert.setTimestamp(8, Timestamp.from(now));
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    return direct
+                            ? Optional.of(new Pending(row.getLong(1), processId, target, audience, type, body, 0))
+                            : Optional.<Pending>empty();
+                }
             }
         });
+    }
+
+    /** Runs {@code action} once the caller's transaction committed (at once outside one). */
+    public void afterCommit(Runnable action) {
+        transactions.afterCommit(action);
+    }
+
+    private static boolean hasPending(Connection connection, String processId) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT 1 FROM dsp_outbox WHERE process_id = ? AND NOT failed LIMIT 1")) {
+            select.setString(1, processId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     /** Leases up to {@code limit} due messages for {@code lease}; each process contributes at most its oldest. */
@@ -86,8 +126,19 @@ public final class DspOutbox {
         }));
     }
 
-    public void delivered(long id) {
-        update("DELETE FROM dsp_outbox WHERE id = ?", id, null, null);
+    /** Removes a delivered message; true if its process has more messages waiting behind it. */
+    public boolean delivered(long id) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("WITH gone AS (DELETE FROM dsp_outbox"
+                    + " WHERE id = ? RETURNING process_id) SELECT EXISTS (SELECT 1 FROM dsp_outbox o JOIN gone"
+                    + " ON o.process_id = gone.process_id WHERE o.id <> ? AND NOT o.failed)")) {
+                delete.setLong(1, id);
+                delete.setLong(2, id);
+                try (ResultSet row = delete.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
+            }
+        });
     }
 
     public void retryAt(long id, Instant at, String error) {

@@ -51,6 +51,11 @@ public final class JdbcNegotiationRepository implements NegotiationRepository {
     }
 
     @Override
+    public Optional<ContractNegotiation> lockById(String id) {
+        return table.lockById(id);
+    }
+
+    @Override
     public List<ContractNegotiation> findByProviderPid(String providerPid) {
         return table.findByProviderPid(providerPid);
     }

@@ -52,6 +52,11 @@ public final class JdbcTransferProcessRepository implements TransferProcessRepos
     }
 
     @Override
+    public Optional<TransferProcess> lockById(String id) {
+        return table.lockById(id);
+    }
+
+    @Override
     public List<TransferProcess> findByProviderPid(String providerPid) {
         return table.findByProviderPid(providerPid);
     }

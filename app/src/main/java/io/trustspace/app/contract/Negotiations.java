@@ -35,8 +35,8 @@ public final class Negotiations {
     private final NegotiationRepository repository;
     private final JdbcTransactions transactions;
     private final EvidenceRecorder evidence;
-    private final DspOutbox outbox;
     private final DspDispatcher dispatcher;
+    private final ProcessWatch watch;
     private final Agreements agreements;
     private final Clock clock;
     private final Duration gap;
@@ -46,16 +46,16 @@ public final class Negotiations {
             NegotiationRepository repository,
             JdbcTransactions transactions,
             EvidenceRecorder evidence,
-            DspOutbox outbox,
             DspDispatcher dispatcher,
+            ProcessWatch watch,
             Agreements agreements,
             Clock clock,
             Duration gap) {
         this.repository = repository;
         this.transactions = transactions;
         this.evidence = evidence;
-        this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.watch = watch;
         this.agreements = agreements;
         this.clock = clock;
         this.gap = gap;
@@ -102,7 +102,8 @@ public final class Negotiations {
 
     /** Either role: a message for our process {@code pid}. NOT_FOUND only when there is no such process. */
     public Result<ContractNegotiation> receive(String pid, DspMessage message, String sender) {
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> locked(pid)
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
+                .lockById(pid)
                 .<Result<ContractNegotiation>>map(
                         n -> n.receive(message, sender, clock.instant()).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no negotiation " + pid)));
@@ -112,7 +113,8 @@ public final class Negotiations {
 
     /** One of our own actions on process {@code id} (accept, agree, verify, terminate, …). */
     public Result<ContractNegotiation> act(String id, Function<ContractNegotiation, Result<NegotiationChange>> action) {
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> locked(id)
+        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
+                .lockById(id)
                 .<Result<ContractNegotiation>>map(n -> action.apply(n).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no negotiation " + id)));
         afterwards(result);
@@ -186,7 +188,7 @@ public final class Negotiations {
 
     private void enqueue(ContractNegotiation negotiation, OutgoingMessage outgoing) {
         Instant at = clock.instant().plus(gap);
-        outbox.enqueue(
+        dispatcher.enqueue(
                 negotiation.id(),
                 outgoing.target(),
                 negotiation.counterPartyId(),
@@ -197,8 +199,7 @@ public final class Negotiations {
 
     private void afterwards(Result<ContractNegotiation> result) {
         if (result instanceof Result.Ok<ContractNegotiation> ok) {
-            // Called after the transaction returned, i.e. committed: the message is visible to the dispatcher.
-            dispatcher.wake();
+            watch.changed(ok.value().id());
             NegotiationAutomation current = automation;
             if (current != null) {
                 current.next(ok.value());
@@ -223,22 +224,5 @@ public final class Negotiations {
 
     private static String truncate(String reason) {
         return reason.length() > 500 ? reason.substring(0, 500) : reason;
-    }
-
-    /**
-     * The process, row-locked for the rest of the transaction: changes to one process (a message arriving while our
-     * own step runs) queue up instead of failing on the optimistic lock, which would make a legitimate message look
-     * illegal to its sender.
-     */
-    private Optional<ContractNegotiation> locked(String id) {
-        transactions.withConnection(connection -> {
-            try (java.sql.PreparedStatement lock =
-                    connection.prepareStatement("SELECT 1 FROM contract_negotiation WHERE id = ? FOR UPDATE")) {
-                lock.setString(1, id);
-                lock.executeQuery().close();
-            }
-            return null;
-        });
-        return repository.findById(id);
     }
 }

@@ -189,6 +189,19 @@ final class ProcessTable<P> {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** Reads and row-locks the process for the rest of the caller's transaction (one statement). */
+    Optional<P> lockById(String id) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT version, body::text FROM " + table + " WHERE id = ? FOR UPDATE")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row.getLong(1), row.getString(2))) : Optional.<P>empty();
+                }
+            }
+        });
+    }
+
     List<P> findByProviderPid(String providerPid) {
         return findMany("provider_pid = ? ORDER BY created_at, id", Integer.MAX_VALUE, providerPid);
     }

@@ -36,8 +36,8 @@ public final class Transfers {
     private final TransferProcessRepository repository;
     private final JdbcTransactions transactions;
     private final EvidenceRecorder evidence;
-    private final DspOutbox outbox;
     private final DspDispatcher dispatcher;
+    private final ProcessWatch watch;
     private final Agreements agreements;
     private final Clock clock;
     private final Duration gap;
@@ -47,16 +47,16 @@ public final class Transfers {
             TransferProcessRepository repository,
             JdbcTransactions transactions,
             EvidenceRecorder evidence,
-            DspOutbox outbox,
             DspDispatcher dispatcher,
+            ProcessWatch watch,
             Agreements agreements,
             Clock clock,
             Duration gap) {
         this.repository = repository;
         this.transactions = transactions;
         this.evidence = evidence;
-        this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.watch = watch;
         this.agreements = agreements;
         this.clock = clock;
         this.gap = gap;
@@ -111,7 +111,8 @@ public final class Transfers {
     }
 
     public Result<TransferProcess> receive(String pid, DspMessage message, String sender) {
-        Result<TransferProcess> result = transactions.inTransaction(() -> locked(pid)
+        Result<TransferProcess> result = transactions.inTransaction(() -> repository
+                .lockById(pid)
                 .<Result<TransferProcess>>map(
                         t -> t.receive(message, sender, clock.instant()).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no transfer process " + pid)));
@@ -120,7 +121,8 @@ public final class Transfers {
     }
 
     public Result<TransferProcess> act(String id, Function<TransferProcess, Result<TransferChange>> action) {
-        Result<TransferProcess> result = transactions.inTransaction(() -> locked(id)
+        Result<TransferProcess> result = transactions.inTransaction(() -> repository
+                .lockById(id)
                 .<Result<TransferProcess>>map(t -> action.apply(t).flatMap(this::apply))
                 .orElseGet(() -> Result.notFound("no transfer process " + id)));
         afterwards(result);
@@ -197,7 +199,7 @@ public final class Transfers {
     }
 
     private void enqueue(TransferProcess transfer, OutgoingMessage outgoing) {
-        outbox.enqueue(
+        dispatcher.enqueue(
                 transfer.id(),
                 outgoing.target(),
                 transfer.counterPartyId(),
@@ -208,7 +210,7 @@ public final class Transfers {
 
     private void afterwards(Result<TransferProcess> result) {
         if (result instanceof Result.Ok<TransferProcess> ok) {
-            dispatcher.wake();
+            watch.changed(ok.value().id());
             TransferAutomation current = automation;
             if (current != null) {
                 current.next(ok.value());
@@ -218,22 +220,5 @@ public final class Transfers {
 
     private static TransferChange unchanged(TransferProcess t) {
         return new TransferChange(t, TransferEvent.UNCHANGED, t.state(), "none", null, t.updatedAt());
-    }
-
-    /**
-     * The process, row-locked for the rest of the transaction: changes to one process (a message arriving while our
-     * own step runs) queue up instead of failing on the optimistic lock, which would make a legitimate message look
-     * illegal to its sender.
-     */
-    private Optional<TransferProcess> locked(String id) {
-        transactions.withConnection(connection -> {
-            try (java.sql.PreparedStatement lock =
-                    connection.prepareStatement("SELECT 1 FROM transfer_process WHERE id = ? FOR UPDATE")) {
-                lock.setString(1, id);
-                lock.executeQuery().close();
-            }
-            return null;
-        });
-        return repository.findById(id);
     }
 }

@@ -316,12 +316,17 @@ final class DemoContracts {
         long deadline = System.nanoTime() + WAIT.toNanos();
         JsonNode view = json.nullNode();
         while (System.nanoTime() < deadline) {
-            view = json.readTree(consumer("GET", path, null).body());
+            // The API holds the answer until the state is reached (or 5 s pass): no polling loop of our own.
+            HttpResponse<String> answer = consumer("GET", path + "?wait=5&until=" + state + ",TERMINATED", null);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            view = json.readTree(answer.body());
             String now = view.path("state").asString("");
             if (now.equals(state) || now.equals("TERMINATED")) {
                 return view;
             }
-            sleep(50);
         }
         return view;
     }

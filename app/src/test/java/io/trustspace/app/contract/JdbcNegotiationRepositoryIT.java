@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,7 @@ class JdbcNegotiationRepositoryIT extends NegotiationRepositoryContract {
 
     @BeforeAll
     static void migrate() {
-        TestDatabases.Target target = TestDatabases.freshExternal().orElseGet(TestDatabases::freshEmbedded);
-        dataSource = target.dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabases.migrated();
     }
 
     @AfterAll
@@ -146,6 +143,54 @@ class JdbcNegotiationRepositoryIT extends NegotiationRepositoryContract {
                     .orElseThrow();
             assertThat(winner.version()).isEqualTo(2);
             assertThat(jdbc.findById("r-" + round)).contains(winner);
+        }
+    }
+
+    @Test
+    void aLockedNegotiation_makesAnotherChangeWait_untilTheHolderCommits_soBothApply() throws Exception {
+        ContractNegotiation stored = jdbc.save(fresh("l-1")).orElseThrow();
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Result<ContractNegotiation>> holder = pool.submit(() -> transactions.inTransaction(() -> {
+                ContractNegotiation mine = jdbc.lockById("l-1").orElseThrow();
+                locked.countDown();
+                await(release);
+                return jdbc.save(mine.offer(PROVIDER_OFFER, NOW.plusSeconds(1))
+                        .orElseThrow()
+                        .negotiation());
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Result<ContractNegotiation>> waiter = pool.submit(() -> transactions.inTransaction(() -> {
+                // Reads the row only once the holder's change committed, so it saves on top of it.
+                ContractNegotiation theirs = jdbc.lockById("l-1").orElseThrow();
+                return jdbc.save(theirs.terminate("after", List.of(), NOW.plusSeconds(2))
+                        .orElseThrow()
+                        .negotiation());
+            }));
+            Thread.sleep(200);
+            assertThat(waiter.isDone()).as("blocked behind the lock").isFalse();
+            release.countDown();
+
+            assertThat(holder.get(30, TimeUnit.SECONDS).isOk()).isTrue();
+            assertThat(waiter.get(30, TimeUnit.SECONDS).isOk()).isTrue();
+            ContractNegotiation last = jdbc.findById("l-1").orElseThrow();
+            assertThat(last.version()).isEqualTo(stored.version() + 2);
+            assertThat(last.state()).isEqualTo(NegotiationState.TERMINATED);
+            assertThat(jdbc.lockById("nobody")).isEmpty();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -53,6 +53,12 @@ public final class InMemoryNegotiationRepository implements NegotiationRepositor
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Nothing to lock here: every method is synchronized, and saves are checked by version. */
+    @Override
+    public synchronized Optional<ContractNegotiation> lockById(String id) {
+        return findById(id);
+    }
+
     @Override
     public synchronized List<ContractNegotiation> findByProviderPid(String providerPid) {
         return byId.values().stream()

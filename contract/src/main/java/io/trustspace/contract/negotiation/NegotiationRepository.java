@@ -29,6 +29,13 @@ public interface NegotiationRepository {
     /** By our own pid (the negotiation id: providerPid as provider, consumerPid as consumer). */
     Optional<ContractNegotiation> findById(String id);
 
+    /**
+     * Like {@link #findById}, and the negotiation stays locked against other changes until the caller's transaction ends:
+     * changes to one process (a message arriving while our own step runs) queue up instead of failing on the
+     * optimistic lock, which would make a legitimate message look illegal to its sender.
+     */
+    Optional<ContractNegotiation> lockById(String id);
+
     /** Every negotiation whose providerPid is {@code providerPid} (both roles; at most one per role and counterparty). */
     List<ContractNegotiation> findByProviderPid(String providerPid);
 

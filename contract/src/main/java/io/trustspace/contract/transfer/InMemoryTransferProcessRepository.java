@@ -53,6 +53,12 @@ public final class InMemoryTransferProcessRepository implements TransferProcessR
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Nothing to lock here: every method is synchronized, and saves are checked by version. */
+    @Override
+    public synchronized Optional<TransferProcess> lockById(String id) {
+        return findById(id);
+    }
+
     @Override
     public synchronized List<TransferProcess> findByProviderPid(String providerPid) {
         return byId.values().stream()

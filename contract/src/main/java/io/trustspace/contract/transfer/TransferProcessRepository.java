@@ -29,6 +29,13 @@ public interface TransferProcessRepository {
     /** By our own pid (the transfer id: providerPid as provider, consumerPid as consumer). */
     Optional<TransferProcess> findById(String id);
 
+    /**
+     * Like {@link #findById}, and the transfer stays locked against other changes until the caller's transaction ends:
+     * changes to one process (a message arriving while our own step runs) queue up instead of failing on the
+     * optimistic lock, which would make a legitimate message look illegal to its sender.
+     */
+    Optional<TransferProcess> lockById(String id);
+
     /** Every transfer whose providerPid is {@code providerPid} (both roles; at most one per role and counterparty). */
     List<TransferProcess> findByProviderPid(String providerPid);
 

@@ -1,0 +1,74 @@
+package io.trustspace.app.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustspace.app.security.ApiKeyFilter;
+import io.trustspace.app.testing.TestNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The management API's wait on a process, at the HTTP edge of a real connector: bad parameters are 400 problems. */
+class ProcessWaitIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String KEY = "participant-key-for-wait-tests";
+    private static TestNode node;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start(
+                "wait",
+                "intl",
+                Map.of(
+                        "trustspace.security.api-keys[0].name", "participant-admin",
+                        "trustspace.security.api-keys[0].sha256", HexFormat.of().formatHex(ApiKeyFilter.sha256(KEY)),
+                        "trustspace.security.api-keys[0].roles", "participant-admin"));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/negotiations/n1?wait=31",
+                "/api/v1/negotiations/n1?wait=-1",
+                "/api/v1/negotiations/n1?wait=soon",
+                "/api/v1/negotiations/n1?wait=1&until=DONE",
+                "/api/v1/negotiations/n1?wait=1&until=FINALIZED,",
+                "/api/v1/transfers/t1?wait=1&until=FINALIZED",
+            })
+    void aBadWait_isA400Problem_thatSaysWhy(String path) {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/negotiations/nobody?wait=5", "/api/v1/transfers/nobody?wait=5&until=STARTED"})
+    void waitingOnAProcessThatDoesNotExist_isA404AtOnce(String path) {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("detail").asString()).contains("nobody");
+    }
+
+    private static HttpResponse<String> get(String path) {
+        return node.send(HttpRequest.newBuilder(URI.create(node.url(path))).header("X-Api-Key", KEY));
+    }
+}
