@@ -3,6 +3,8 @@
 # bench/negotiations.sh with PULL_GIB set: pull.sh WORK PORT_BASE GIB
 #   - the provider registers a GIB-sized file, the reviewer lists it, the consumer negotiates and starts a pull;
 #   - the consumer reads it through its connector (provider data plane → consumer connector → curl), timed;
+#   - then reads it the DSP way: endpoint and token from GET /api/v1/transfers/{id}/data-address, curl straight to
+#     the provider's data plane, timed;
 #   - loopback TCP: the same number of bytes through one socket between two processes (python, sendfile);
 #   - the demo JVM's heap is sampled throughout (all three nodes live in it).
 set -euo pipefail
@@ -66,10 +68,20 @@ START=$(date +%s.%N)
 curl -s -o /dev/null -H "X-Api-Key: $CK" -H "X-Purpose: research" -w '%{http_code} %{size_download}\n' \
   "$CONS/api/v1/transfers/$TRANSFER/data" > "$WORK/pull.out"
 END=$(date +%s.%N)
+# The same transfer read the DSP way: the consumer's application takes the endpoint and token from its connector
+# and pulls straight from the provider's data plane (one HTTP hop).
+ADDRESS="$(curl -s -H "X-Api-Key: $CK" "$CONS/api/v1/transfers/$TRANSFER/data-address")"
+ENDPOINT="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["endpoint"])' "$ADDRESS")"
+TOKEN="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["authorization"])' "$ADDRESS")"
+DSTART=$(date +%s.%N)
+curl -s -o /dev/null -H "Authorization: $TOKEN" -H "X-Purpose: research" -w '%{http_code} %{size_download}\n' \
+  "$ENDPOINT" > "$WORK/direct.out"
+DEND=$(date +%s.%N)
 kill $SAMPLER 2>/dev/null || true
 HEAP_MAX=$(sort -n "$WORK/heap.samples" | tail -1)
 HEAP_AFTER=$(heap)
 read -r CODE SIZE < "$WORK/pull.out"
+read -r DCODE DSIZE < "$WORK/direct.out"
 
 LOOPBACK=$(python3 - "$BYTES" <<'PY'
 import os, socket, sys, threading, time
@@ -93,7 +105,9 @@ print(f"{total / (time.monotonic() - began) / 1048576:.0f}")
 PY
 )
 PULL=$(python3 -c "print(f'{$SIZE / ($END - $START) / 1048576:.0f}')")
+DIRECT=$(python3 -c "print(f'{$DSIZE / ($DEND - $DSTART) / 1048576:.0f}')")
 echo "pull: HTTP $CODE, $SIZE bytes in $(python3 -c "print(f'{$END - $START:.2f}')") s = $PULL MiB/s through provider data plane + consumer connector"
+echo "direct pull: HTTP $DCODE, $DSIZE bytes in $(python3 -c "print(f'{$DEND - $DSTART:.2f}')") s = $DIRECT MiB/s from the provider's data plane (token from the consumer's connector)"
 echo "loopback TCP (python, one socket, same run): $LOOPBACK MiB/s"
 echo "heap of the demo JVM (3 nodes): before $HEAP_BEFORE MiB, max during $HEAP_MAX MiB, after $HEAP_AFTER MiB"
-echo "RESULT pull_mib_s=$PULL loopback_mib_s=$LOOPBACK ratio=$(python3 -c "print(f'{$PULL / $LOOPBACK:.2f}')") heap_before_mb=$HEAP_BEFORE heap_max_mb=$HEAP_MAX bytes=$SIZE status=$CODE"
+echo "RESULT direct_pull_mib_s=$DIRECT direct_ratio=$(python3 -c "print(f'{$DIRECT / $LOOPBACK:.2f}')") read_through_mib_s=$PULL read_through_ratio=$(python3 -c "print(f'{$PULL / $LOOPBACK:.2f}')") loopback_mib_s=$LOOPBACK heap_before_mb=$HEAP_BEFORE heap_max_mb=$HEAP_MAX bytes=$DSIZE/$SIZE status=$DCODE/$CODE"

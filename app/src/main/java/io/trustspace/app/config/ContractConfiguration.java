@@ -278,16 +278,9 @@ public class ContractConfiguration {
             Agreements agreements,
             ContractAutomation automation,
             ProcessWatch watch,
-            HttpClient outboundHttpClient,
             NodeIdentity identity) {
         return new ContractManagementController(
-                negotiations,
-                transfers,
-                agreements,
-                automation,
-                watch,
-                outboundHttpClient,
-                identity.publicUrl() + DspCatalogJson.DSP_PATH);
+                negotiations, transfers, agreements, automation, watch, identity.publicUrl() + DspCatalogJson.DSP_PATH);
     }
 
     @Bean

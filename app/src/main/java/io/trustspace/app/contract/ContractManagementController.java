@@ -18,10 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,6 +56,10 @@ public class ContractManagementController {
     /** The longest a client may ask us to hold a process view until it reaches a state. */
     static final int MAX_WAIT_SECONDS = 30;
 
+    static final Duration PULL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Longest silence from the provider's data plane in the middle of a pull before we give up on it. */
+    static final Duration PULL_READ_TIMEOUT = Duration.ofMinutes(2);
+
     private static final String WAIT_DOC = "Hold the answer up to this many seconds (0 to " + MAX_WAIT_SECONDS
             + ") until the process is in one of the states of 'until'; answers with the state then, reached or not.";
     private static final String UNTIL_DOC = "Comma-separated states that end the wait; default: the final states.";
@@ -66,7 +69,6 @@ public class ContractManagementController {
     private final Agreements agreements;
     private final ContractAutomation automation;
     private final ProcessWatch watch;
-    private final HttpClient http;
     private final String callbackAddress;
 
     public ContractManagementController(
@@ -75,14 +77,12 @@ public class ContractManagementController {
             Agreements agreements,
             ContractAutomation automation,
             ProcessWatch watch,
-            HttpClient http,
             String callbackAddress) {
         this.negotiations = negotiations;
         this.transfers = transfers;
         this.agreements = agreements;
         this.automation = automation;
         this.watch = watch;
-        this.http = http;
         this.callbackAddress = callbackAddress;
     }
 
@@ -327,63 +327,110 @@ public class ContractManagementController {
         return transfers.act(id, step).fold(t -> ResponseEntity.ok(view(t)), f -> Problems.response(f, request));
     }
 
+    @GetMapping("/api/v1/transfers/{id}/data-address")
+    @Operation(
+            summary = "Consumer: the provider's endpoint and short-lived token of a started pull, for an application"
+                    + " that reads the data from the provider's data plane itself")
+    public ResponseEntity<?> dataAddress(@PathVariable String id, HttpServletRequest request) {
+        return startedPull(id)
+                .fold(
+                        t -> {
+                            ObjectNode node = NODES.objectNode();
+                            node.put("transferId", t.id());
+                            node.put("endpointType", t.dataAddress().endpointType());
+                            node.put("endpoint", t.dataAddress().endpoint());
+                            for (EndpointProperty property : t.dataAddress().endpointProperties()) {
+                                if (property.named("authorization")) {
+                                    node.put("authorization", property.value());
+                                }
+                            }
+                            return ResponseEntity.ok()
+                                    .header("Cache-Control", "no-store")
+                                    .body(node);
+                        },
+                        f -> Problems.response(f, request));
+    }
+
+    /** Our consumer-side transfer {@code id}, if it is a started pull with a data address. */
+    private Result<TransferProcess> startedPull(String id) {
+        Optional<TransferProcess> transfer = transfers.find(id);
+        if (transfer.isEmpty() || transfer.get().role() != TransferRole.CONSUMER) {
+            return Result.notFound("no transfer " + id + " as consumer");
+        }
+        TransferProcess t = transfer.get();
+        if (t.state() != TransferState.STARTED || t.dataAddress() == null) {
+            return Result.conflict(
+                    "transfer " + id + " is " + t.state() + (t.dataAddress() == null ? " without a data address" : ""));
+        }
+        return Result.ok(t);
+    }
+
     @GetMapping("/api/v1/transfers/{id}/data")
     @Operation(summary = "Read a pulled transfer's data through this connector (X-Purpose: the purpose of this use)")
     public void data(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Optional<TransferProcess> transfer = transfers.find(id);
-        if (transfer.isEmpty() || transfer.get().role() != TransferRole.CONSUMER) {
-            Problems.write(
-                    response, (Result.Failure<?>) Result.notFound("no transfer " + id + " as consumer"), request);
+        Result<TransferProcess> started = startedPull(id);
+        if (started instanceof Result.Failure<TransferProcess> failure) {
+            Problems.write(response, failure, request);
             return;
         }
-        TransferProcess t = transfer.get();
-        if (t.state() != TransferState.STARTED || t.dataAddress() == null) {
+        TransferProcess t = started.orElseThrow();
+        // A blocking connection read on this thread: the JDK HttpClient hands a streamed body over between threads
+        // in small buffers, which capped a bulk pull at a few hundred MiB/s however idle the machine was.
+        HttpURLConnection pull;
+        try {
+            pull = (HttpURLConnection)
+                    URI.create(t.dataAddress().endpoint()).toURL().openConnection();
+        } catch (IOException | IllegalArgumentException e) {
             Problems.write(
                     response,
-                    (Result.Failure<?>) Result.conflict("transfer " + id + " is " + t.state()
-                            + (t.dataAddress() == null ? " without a data address" : "")),
+                    (Result.Failure<?>) Result.unavailable("the provider's data address is unusable: " + e),
                     request);
             return;
         }
-        HttpRequest.Builder pull = HttpRequest.newBuilder(
-                        URI.create(t.dataAddress().endpoint()))
-                .timeout(Duration.ofMinutes(30))
-                .GET();
+        pull.setConnectTimeout((int) PULL_CONNECT_TIMEOUT.toMillis());
+        pull.setReadTimeout((int) PULL_READ_TIMEOUT.toMillis());
+        pull.setInstanceFollowRedirects(false);
         for (EndpointProperty property : t.dataAddress().endpointProperties()) {
             // Ours are named "authorization"; Eclipse EDC's "https://w3id.org/edc/v0.0.1/ns/authorization".
             if (property.named("authorization")) {
-                pull.header("Authorization", property.value());
+                pull.setRequestProperty("Authorization", property.value());
             }
         }
         String purpose = request.getHeader("X-Purpose");
         if (purpose != null && purpose.length() <= 200) {
-            pull.header("X-Purpose", purpose);
+            pull.setRequestProperty("X-Purpose", purpose);
         }
         String range = request.getHeader("Range");
         if (range != null && range.length() <= 100) {
-            pull.header("Range", range);
+            pull.setRequestProperty("Range", range);
         }
-        HttpResponse<InputStream> upstream;
+        int status;
         try {
-            upstream = http.send(pull.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            response.sendError(503);
-            return;
+            status = pull.getResponseCode();
         } catch (IOException e) {
+            pull.disconnect();
             Problems.write(
                     response,
                     (Result.Failure<?>) Result.unavailable("the provider's data plane cannot be reached: " + e),
                     request);
             return;
         }
-        response.setStatus(upstream.statusCode());
+        response.setStatus(status);
         for (String header : List.of("Content-Type", "Content-Range", "Content-Length", "Accept-Ranges")) {
-            upstream.headers().firstValue(header).ifPresent(value -> response.setHeader(header, value));
+            String value = pull.getHeaderField(header);
+            if (value != null) {
+                response.setHeader(header, value);
+            }
         }
-        try (InputStream in = upstream.body()) {
-            in.transferTo(response.getOutputStream());
+        try (InputStream in = status >= 400 ? pull.getErrorStream() : pull.getInputStream()) {
+            if (in != null) {
+                byte[] buffer = new byte[DataPlaneController.BUFFER];
+                OutputStream out = response.getOutputStream();
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    out.write(buffer, 0, read);
+                }
+            }
         }
     }
 

@@ -126,7 +126,18 @@ final class DemoContracts {
         if (transfer instanceof Result.Failure<String> failure) {
             return failure;
         }
-        HttpResponse<String> data = read(transfer.orElseThrow(), "research");
+        // The consumer's application reads this one straight from the provider's data plane, with the endpoint and
+        // token its connector received (the other pulls go through the consumer connector).
+        HttpResponse<String> address =
+                consumer("GET", "/api/v1/transfers/" + transfer.orElseThrow() + "/data-address", null);
+        if (address.statusCode() != 200) {
+            return Result.invalid("the data address answered " + address.statusCode() + ": " + address.body());
+        }
+        JsonNode pull = json.readTree(address.body());
+        HttpResponse<String> data = send.apply(
+                HttpRequest.newBuilder(URI.create(pull.path("endpoint").asString()))
+                        .header("Authorization", pull.path("authorization").asString())
+                        .header("X-Purpose", "research"));
         List<String> lines = data.body().lines().toList();
         if (data.statusCode() != 200
                 || lines.isEmpty()
@@ -134,7 +145,8 @@ final class DemoContracts {
                 || lines.size() != 32) {
             return Result.invalid("the query source answered " + data.statusCode() + ": " + abbreviate(data.body()));
         }
-        return Result.ok(listed.orElseThrow() + " → " + (lines.size() - 1) + " CSV rows from a read-only query");
+        return Result.ok(listed.orElseThrow() + " → " + (lines.size() - 1)
+                + " CSV rows from a read-only query, read straight from the provider's data plane");
     }
 
     /** Pulls three times for research; a marketing use and the 4th research use are refused. */
