@@ -122,24 +122,16 @@ final class ProcessTable<P> {
         long from = row.apply(process).version();
         P saved = withVersion.apply(process, from + 1);
         Row r = row.apply(saved);
+        // Nearly every update keeps the row's unique key (role, counterparty, counterparty pid) as stored, and then
+        // cannot violate it: one statement, no savepoint. Otherwise (a consumer learning the provider's pid, or a
+        // stale version) the guarded update below decides.
+        if (executeUpdate(connection, r, from, true) == 1) {
+            return Result.ok(saved);
+        }
         int updated;
         Savepoint savepoint = connection.setSavepoint();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET role = ?,"
-                + " provider_pid = ?, consumer_pid = ?, counter_party_id = ?, state = ?, " + subjectColumn + " = ?,"
-                + " version = ?, body = ?::jsonb, created_at = ?, updated_at = ? WHERE id = ? AND version = ?")) {
-            update.setString(1, r.role());
-            setNullable(update, 2, r.providerPid());
-            update.setString(3, r.consumerPid());
-            update.setString(4, r.counterPartyId());
-            update.setString(5, r.state());
-            update.setString(6, r.subject());
-            update.setLong(7, r.version());
-            update.setString(8, r.body().toString());
-            update.setObject(9, timestamp(r.createdAt()));
-            update.setObject(10, timestamp(r.updatedAt()));
-            update.setString(11, r.id());
-            update.setLong(12, from);
-            updated = update.executeUpdate();
+        try {
+            updated = executeUpdate(connection, r, from, false);
         } catch (SQLException e) {
             // Keep the caller's transaction usable whatever went wrong; only a taken counterparty pid is expected.
             connection.rollback(savepoint);
@@ -157,6 +149,35 @@ final class ProcessTable<P> {
                             + ", saved from version " + from);
         }
         return Result.ok(saved);
+    }
+
+    /** {@code UPDATE … WHERE id = ? AND version = ?}, and with {@code sameKey} only if the unique key is unchanged. */
+    private int executeUpdate(Connection connection, Row r, long from, boolean sameKey) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET role = ?,"
+                + " provider_pid = ?, consumer_pid = ?, counter_party_id = ?, state = ?, " + subjectColumn + " = ?,"
+                + " version = ?, body = ?::jsonb, created_at = ?, updated_at = ? WHERE id = ? AND version = ?"
+                + (sameKey
+                        ? " AND role = ? AND counter_party_id = ? AND counter_party_pid IS NOT DISTINCT FROM ?"
+                        : ""))) {
+            update.setString(1, r.role());
+            setNullable(update, 2, r.providerPid());
+            update.setString(3, r.consumerPid());
+            update.setString(4, r.counterPartyId());
+            update.setString(5, r.state());
+            update.setString(6, r.subject());
+            update.setLong(7, r.version());
+            update.setString(8, r.body().toString());
+            update.setObject(9, timestamp(r.createdAt()));
+            update.setObject(10, timestamp(r.updatedAt()));
+            update.setString(11, r.id());
+            update.setLong(12, from);
+            if (sameKey) {
+                update.setString(13, r.role());
+                update.setString(14, r.counterPartyId());
+                setNullable(update, 15, r.counterPartyPid());
+            }
+            return update.executeUpdate();
+        }
     }
 
     /** The CONFLICT for a save refused by the unique key on the counterparty pid, naming the holder if still there. */
