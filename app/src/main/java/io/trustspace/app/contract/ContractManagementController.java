@@ -274,7 +274,8 @@ public class ContractManagementController {
         if (ending.isEmpty()) {
             return invalid(waitRule(kind.states()), request);
         }
-        return watch.await(id, read, p -> ending.get().contains(kind.state().apply(p)), Duration.ofSeconds(wait))
+        Set<String> names = ending.get().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        return watch.await(id, read, p -> ending.get().contains(kind.state().apply(p)), names, Duration.ofSeconds(wait))
                 .<ResponseEntity<?>>map(p -> ResponseEntity.ok(kind.view().apply(p)))
                 .orElseGet(() -> notFound("no " + kind.noun() + " " + id, request));
     }

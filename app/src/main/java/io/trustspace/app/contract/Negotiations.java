@@ -199,7 +199,7 @@ public final class Negotiations {
 
     private void afterwards(Result<ContractNegotiation> result) {
         if (result instanceof Result.Ok<ContractNegotiation> ok) {
-            watch.changed(ok.value().id());
+            watch.changed(ok.value().id(), ok.value().state().name());
             NegotiationAutomation current = automation;
             if (current != null) {
                 current.next(ok.value());

@@ -210,7 +210,7 @@ public final class Transfers {
 
     private void afterwards(Result<TransferProcess> result) {
         if (result instanceof Result.Ok<TransferProcess> ok) {
-            watch.changed(ok.value().id());
+            watch.changed(ok.value().id(), ok.value().state().name());
             TransferAutomation current = automation;
             if (current != null) {
                 current.next(ok.value());

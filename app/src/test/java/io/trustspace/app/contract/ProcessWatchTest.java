@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class ProcessWatchTest {
 
     private static final Duration LONG = Duration.ofSeconds(20);
+    private static final Set<String> FINAL = Set.of("FINALIZED", "TERMINATED");
 
     private final ProcessWatch watch = new ProcessWatch();
     private final AtomicReference<String> state = new AtomicReference<>("REQUESTED");
@@ -27,12 +29,15 @@ class ProcessWatchTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Optional<String>> waiting =
-                    pool.submit(() -> watch.await("n1", this::read, "FINALIZED"::equals, LONG));
+                    pool.submit(() -> watch.await("n1", this::read, "FINALIZED"::equals, FINAL, LONG));
             awaitWatched(1);
             state.set("AGREED");
-            watch.changed("n1");
+            watch.changed("n1", "AGREED");
+            assertThat(watch.watched())
+                    .as("a state nobody waits for wakes nobody")
+                    .isEqualTo(1);
             state.set("FINALIZED");
-            watch.changed("n1");
+            watch.changed("n1", "FINALIZED");
 
             assertThat(waiting.get(LONG.toSeconds(), TimeUnit.SECONDS)).contains("FINALIZED");
             assertThat(watch.watched()).as("nothing left behind").isZero();
@@ -44,8 +49,9 @@ class ProcessWatchTest {
     @Test
     void aStateReachedAlready_orANoneExistentProcess_answersAtOnce() throws Exception {
         state.set("FINALIZED");
-        assertThat(watch.await("n1", this::read, "FINALIZED"::equals, LONG)).contains("FINALIZED");
-        assertThat(watch.await("gone", Optional::<String>empty, "FINALIZED"::equals, LONG))
+        assertThat(watch.await("n1", this::read, "FINALIZED"::equals, FINAL, LONG))
+                .contains("FINALIZED");
+        assertThat(watch.await("gone", Optional::<String>empty, "FINALIZED"::equals, FINAL, LONG))
                 .isEmpty();
     }
 
@@ -56,13 +62,14 @@ class ProcessWatchTest {
                 "n1",
                 () -> Optional.of(reads.incrementAndGet() < 3 ? "REQUESTED" : "FINALIZED"),
                 "FINALIZED"::equals,
+                FINAL,
                 LONG);
         assertThat(seen).contains("FINALIZED");
     }
 
     @Test
     void theTimeout_endsTheWait_withTheCurrentState() throws Exception {
-        assertThat(watch.await("n1", this::read, "FINALIZED"::equals, Duration.ofMillis(300)))
+        assertThat(watch.await("n1", this::read, "FINALIZED"::equals, FINAL, Duration.ofMillis(300)))
                 .contains("REQUESTED");
         assertThat(watch.watched()).isZero();
     }
@@ -74,17 +81,17 @@ class ProcessWatchTest {
             List<Future<Optional<String>>> waiting = new ArrayList<>();
             for (int i = 0; i < ProcessWatch.MAX_WAITERS; i++) {
                 String id = "n" + i;
-                waiting.add(pool.submit(() -> watch.await(id, this::read, "FINALIZED"::equals, LONG)));
+                waiting.add(pool.submit(() -> watch.await(id, this::read, "FINALIZED"::equals, FINAL, LONG)));
             }
             awaitWatched(ProcessWatch.MAX_WAITERS);
 
-            assertThat(watch.await("one-more", this::read, "FINALIZED"::equals, LONG))
+            assertThat(watch.await("one-more", this::read, "FINALIZED"::equals, FINAL, LONG))
                     .as("answered without waiting")
                     .contains("REQUESTED");
 
             state.set("FINALIZED");
             for (int i = 0; i < ProcessWatch.MAX_WAITERS; i++) {
-                watch.changed("n" + i);
+                watch.changed("n" + i, "FINALIZED");
             }
             for (Future<Optional<String>> one : waiting) {
                 assertThat(one.get(LONG.toSeconds(), TimeUnit.SECONDS)).contains("FINALIZED");
