@@ -28,6 +28,7 @@ final class DemoCatalog {
     static final String HIDDEN = "ev-charging-raw-feed";
     static final String CORE = "grid-dispatch-topology";
     static final String QUERY = "ev-charging-daily-by-district";
+    static final String IMPORTANT = "ev-charging-station-load";
 
     static final String CSV = """
             session_id,station_id,district,start_time,end_time,energy_kwh,fee_cny,connector_type
@@ -252,11 +253,27 @@ final class DemoCatalog {
      * for March 2025 (computed, so the demo needs no table). Registered, submitted, listed, mirrored; its identifier.
      */
     Result<String> publishQuery() {
+        return publishComputed(QUERY, "充电日汇总（按区）", "Daily charging sessions by district", null);
+    }
+
+    /**
+     * The same kind of dataset classified 重要 (with its security assessment), so a request for it waits for a
+     * person at the provider; its identifier.
+     */
+    Result<String> publishImportant() {
+        return publishComputed(IMPORTANT, "充电站点负荷（重要数据）", "Charging station load (important data)", "沪数安评〔2025〕017号");
+    }
+
+    /** A query-backed dataset, GENERAL or (with {@code assessment}) IMPORTANT: registered, submitted, listed. */
+    private Result<String> publishComputed(String localId, String zh, String en, String assessment) {
         JsonNode base = json.readTree(
                 provider("GET", "/api/v1/resources/" + CHARGING, null, null).body());
         ObjectNode metadata = (ObjectNode) base.path("metadata").deepCopy();
-        complete(metadata, "充电日汇总（按区）", "Daily charging sessions by district", "GENERAL", null);
-        ObjectNode registration = registration(QUERY, "DATASET", metadata, membersOnly());
+        complete(metadata, zh, en, assessment == null ? "GENERAL" : "IMPORTANT", null);
+        if (assessment != null) {
+            ((ObjectNode) metadata.path("classification")).put("securityAssessment", assessment);
+        }
+        ObjectNode registration = registration(localId, "DATASET", metadata, membersOnly());
         io.trustspace.app.config.NodeProperties.Db db = space.node("provider")
                 .context()
                 .getBean(io.trustspace.app.config.NodeProperties.class)
@@ -277,10 +294,10 @@ final class DemoCatalog {
         }
         HttpResponse<String> registered =
                 provider("POST", "/api/v1/resources", "application/json", registration.toString());
-        HttpResponse<String> submitted = provider("POST", "/api/v1/resources/" + QUERY + "/submit", null, null);
+        HttpResponse<String> submitted = provider("POST", "/api/v1/resources/" + localId + "/submit", null, null);
         if (registered.statusCode() != 200 || submitted.statusCode() != 200) {
-            return Result.invalid("the query dataset answered " + registered.statusCode() + "/" + submitted.statusCode()
-                    + ": " + submitted.body());
+            return Result.invalid(localId + " answered " + registered.statusCode() + "/" + submitted.statusCode() + ": "
+                    + registered.body() + " " + submitted.body());
         }
         Result<String> listed = listSubmitted();
         if (listed instanceof Result.Failure<String>) {
@@ -288,10 +305,10 @@ final class DemoCatalog {
         }
         sync();
         JsonNode view = json.readTree(
-                provider("GET", "/api/v1/resources/" + QUERY, null, null).body());
+                provider("GET", "/api/v1/resources/" + localId, null, null).body());
         return view.path("state").asString().equals("LISTED")
                 ? Result.ok(view.path("identifier").asString())
-                : Result.invalid(QUERY + " is " + view.path("state").asString());
+                : Result.invalid(localId + " is " + view.path("state").asString());
     }
 
     private Result<String> listSubmitted() {

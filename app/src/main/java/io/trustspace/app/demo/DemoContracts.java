@@ -116,6 +116,70 @@ final class DemoContracts {
         return Result.ok(id);
     }
 
+    /**
+     * Manual approval: a request for 重要 data is not decided by the provider's automation but waits, REQUESTED, until
+     * the provider's admin approves it; then it is agreed and signed by both like any other.
+     */
+    Result<String> manualApproval(DemoCatalog catalog) {
+        Result<String> listed = catalog.publishImportant();
+        if (listed instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        String provider = space.node("provider").baseUrl();
+        JsonNode offer = offerFromProvider(DemoCatalog.IMPORTANT);
+        if (offer == null) {
+            return Result.invalid("the provider's DSP catalog shows no offer for " + DemoCatalog.IMPORTANT);
+        }
+        ObjectNode request = json.createObjectNode();
+        request.put("counterPartyAddress", provider + "/dsp/2025-1");
+        request.put("counterPartyId", DidWeb.forBaseUrl(provider));
+        request.put("datasetId", DemoCatalog.IMPORTANT);
+        request.set("offer", offer);
+        HttpResponse<String> started = consumer("POST", "/api/v1/negotiations", request.toString());
+        if (started.statusCode() != 201) {
+            return Result.invalid("starting the negotiation answered " + started.statusCode() + ": " + started.body());
+        }
+        String id = json.readTree(started.body()).path("id").asString();
+        String waiting = waitingAtProvider(DemoCatalog.IMPORTANT);
+        if (waiting == null) {
+            return Result.invalid("no request for " + DemoCatalog.IMPORTANT + " is waiting at the provider");
+        }
+        JsonNode before = json.readTree(
+                consumer("GET", "/api/v1/negotiations/" + id, null).body());
+        if (!before.path("state").asString().equals("REQUESTED")) {
+            return Result.invalid("before any decision the consumer's negotiation is " + before.path("state"));
+        }
+        HttpResponse<String> decided = providerPost(
+                "/api/v1/negotiations/" + enc(waiting) + "/decision",
+                "{\"approve\":true,\"reason\":\"安全评估有效，用途与范围经人工审核同意\"}");
+        if (decided.statusCode() != 200) {
+            return Result.invalid("the decision answered " + decided.statusCode() + ": " + decided.body());
+        }
+        JsonNode negotiation = await("/api/v1/negotiations/" + id, "FINALIZED");
+        if (!negotiation.path("state").asString().equals("FINALIZED")
+                || negotiation.path("consumerSignature").isNull()) {
+            return Result.invalid("after approval the negotiation is "
+                    + negotiation.path("state").asString() + ": " + negotiation.path("terminationReason"));
+        }
+        return Result.ok(listed.orElseThrow() + ": REQUESTED at the provider until its admin approved; then agreement "
+                + negotiation.path("agreementId").asString() + " signed by both");
+    }
+
+    /** The provider's negotiation for {@code dataset} waiting for a decision, once it shows (bounded). */
+    private String waitingAtProvider(String dataset) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode n : json.readTree(
+                    providerApi("/api/v1/negotiations?state=REQUESTED").body())) {
+                if (n.path("datasetId").asString("").equals(dataset)) {
+                    return n.path("id").asString();
+                }
+            }
+            sleep(100);
+        }
+        return null;
+    }
+
     /** A dataset whose source is a PostgreSQL query: negotiated, pulled, delivered as CSV. */
     Result<String> query(DemoCatalog catalog) {
         Result<String> listed = catalog.publishQuery();

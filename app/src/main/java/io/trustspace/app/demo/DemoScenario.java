@@ -107,6 +107,9 @@ public final class DemoScenario {
                 "数据源: a dataset backed by a PostgreSQL query is negotiated and pulled as CSV",
                 () -> contracts.query(catalog)));
         steps.add(new Step(
+                "人工审批: a request for 重要 data waits for the provider's admin; approved, it is agreed and signed",
+                () -> contracts.manualApproval(catalog)));
+        steps.add(new Step(
                 "二次传输: data received under a no-re-transfer agreement cannot be offered onward",
                 contracts::retransfer));
         steps.add(new Step("存证: every allow and deny is in the ledger and its receipt verifies", contracts::evidence));
