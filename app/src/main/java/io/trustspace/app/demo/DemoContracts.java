@@ -39,6 +39,7 @@ final class DemoContracts {
     private final CryptoSuite suite;
     private final JsonMapper json = JsonMapper.builder().build();
     private String agreementId;
+    private String importantAgreementId;
     private String transferId;
 
     DemoContracts(
@@ -161,8 +162,59 @@ final class DemoContracts {
             return Result.invalid("after approval the negotiation is "
                     + negotiation.path("state").asString() + ": " + negotiation.path("terminationReason"));
         }
+        importantAgreementId = negotiation.path("agreementId").asString();
         return Result.ok(listed.orElseThrow() + ": REQUESTED at the provider until its admin approved; then agreement "
-                + negotiation.path("agreementId").asString() + " signed by both");
+                + importantAgreementId + " signed by both");
+    }
+
+    /**
+     * HttpData-PUSH to a destination on a loopback address (where internal services listen) is refused by the
+     * provider before a byte moves: the transfer ends TERMINATED with the reason, and the destination sees nothing.
+     */
+    Result<String> pushGuard() {
+        if (importantAgreementId == null) {
+            return Result.invalid("no agreement");
+        }
+        java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer sink;
+        try {
+            sink = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (java.io.IOException e) {
+            return Result.unavailable("cannot open the demo's sink: " + e.getMessage());
+        }
+        sink.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        sink.start();
+        try {
+            String provider = space.node("provider").baseUrl();
+            String destination = "http://127.0.0.1:" + sink.getAddress().getPort() + "/internal/admin";
+            ObjectNode request = json.createObjectNode();
+            request.put("agreementId", importantAgreementId);
+            request.put("counterPartyAddress", provider + "/dsp/2025-1");
+            request.put("counterPartyId", DidWeb.forBaseUrl(provider));
+            request.put("format", "HttpData-PUSH");
+            request.putObject("dataAddress").put("endpoint", destination);
+            HttpResponse<String> started = consumer("POST", "/api/v1/transfers", request.toString());
+            if (started.statusCode() != 201) {
+                return Result.invalid("starting the push answered " + started.statusCode() + ": " + started.body());
+            }
+            String id = json.readTree(started.body()).path("id").asString();
+            JsonNode transfer = await("/api/v1/transfers/" + id, "COMPLETED");
+            if (!transfer.path("state").asString().equals("TERMINATED")) {
+                return Result.invalid("the push to a loopback address ended "
+                        + transfer.path("state").asString());
+            }
+            if (hits.get() != 0) {
+                return Result.invalid("the loopback destination received " + hits.get() + " request(s)");
+            }
+            return Result.ok(destination + " → TERMINATED, 0 requests reached it");
+        } finally {
+            sink.stop(0);
+        }
     }
 
     /** The provider's negotiation for {@code dataset} waiting for a decision, once it shows (bounded). */

@@ -110,6 +110,9 @@ public final class DemoScenario {
                 "人工审批: a request for 重要 data waits for the provider's admin; approved, it is agreed and signed",
                 () -> contracts.manualApproval(catalog)));
         steps.add(new Step(
+                "推送防护: a push transfer to a loopback address is refused before a byte moves (no SSRF)",
+                contracts::pushGuard));
+        steps.add(new Step(
                 "二次传输: data received under a no-re-transfer agreement cannot be offered onward",
                 contracts::retransfer));
         steps.add(new Step("存证: every allow and deny is in the ledger and its receipt verifies", contracts::evidence));
