@@ -71,6 +71,23 @@ final class DemoContracts {
 
     /** Negotiates the first offer of {@code dataset} to FINALIZED; the agreement id. */
     private Result<String> negotiateFor(String dataset) {
+        Result<String> started = startNegotiation(dataset);
+        if (started instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        JsonNode negotiation = await("/api/v1/negotiations/" + started.orElseThrow(), "FINALIZED");
+        if (!negotiation.path("state").asString().equals("FINALIZED")) {
+            return Result.invalid("the negotiation ended "
+                    + negotiation.path("state").asString() + ": " + negotiation.path("terminationReason"));
+        }
+        if (negotiation.path("consumerSignature").isNull()) {
+            return Result.invalid("the consumer did not countersign the agreement");
+        }
+        return Result.ok(negotiation.path("agreementId").asString());
+    }
+
+    /** Asks the provider, as consumer, for the first offer of {@code dataset}; the consumer's negotiation id. */
+    private Result<String> startNegotiation(String dataset) {
         String provider = space.node("provider").baseUrl();
         JsonNode offer = offerFromProvider(dataset);
         if (offer == null) {
@@ -85,16 +102,7 @@ final class DemoContracts {
         if (started.statusCode() != 201) {
             return Result.invalid("starting the negotiation answered " + started.statusCode() + ": " + started.body());
         }
-        String id = json.readTree(started.body()).path("id").asString();
-        JsonNode negotiation = await("/api/v1/negotiations/" + id, "FINALIZED");
-        if (!negotiation.path("state").asString().equals("FINALIZED")) {
-            return Result.invalid("the negotiation ended "
-                    + negotiation.path("state").asString() + ": " + negotiation.path("terminationReason"));
-        }
-        if (negotiation.path("consumerSignature").isNull()) {
-            return Result.invalid("the consumer did not countersign the agreement");
-        }
-        return Result.ok(negotiation.path("agreementId").asString());
+        return Result.ok(json.readTree(started.body()).path("id").asString());
     }
 
     /** Starts a pull under {@code agreement} and waits for STARTED; the transfer id. */
@@ -126,21 +134,11 @@ final class DemoContracts {
         if (listed instanceof Result.Failure<String> failure) {
             return failure;
         }
-        String provider = space.node("provider").baseUrl();
-        JsonNode offer = offerFromProvider(DemoCatalog.IMPORTANT);
-        if (offer == null) {
-            return Result.invalid("the provider's DSP catalog shows no offer for " + DemoCatalog.IMPORTANT);
+        Result<String> started = startNegotiation(DemoCatalog.IMPORTANT);
+        if (started instanceof Result.Failure<String> failure) {
+            return failure;
         }
-        ObjectNode request = json.createObjectNode();
-        request.put("counterPartyAddress", provider + "/dsp/2025-1");
-        request.put("counterPartyId", DidWeb.forBaseUrl(provider));
-        request.put("datasetId", DemoCatalog.IMPORTANT);
-        request.set("offer", offer);
-        HttpResponse<String> started = consumer("POST", "/api/v1/negotiations", request.toString());
-        if (started.statusCode() != 201) {
-            return Result.invalid("starting the negotiation answered " + started.statusCode() + ": " + started.body());
-        }
-        String id = json.readTree(started.body()).path("id").asString();
+        String id = started.orElseThrow();
         String waiting = waitingAtProvider(DemoCatalog.IMPORTANT);
         if (waiting == null) {
             return Result.invalid("no request for " + DemoCatalog.IMPORTANT + " is waiting at the provider");
