@@ -88,7 +88,13 @@ public final class DspDispatcher implements AutoCloseable {
         this.listener = newListener;
     }
 
+    /**
+     * Starts the loop. Messages leased before this start (by a node that died mid-send, most likely this one) are
+     * due at once rather than when their lease runs out: a restart resumes sending without waiting up to
+     * {@link #LEASE}. Were another replica still sending one of them, the receiver sees a repeat, which is a no-op.
+     */
     public void start() {
+        outbox.releaseLeases(clock.instant());
         loop.start();
     }
 

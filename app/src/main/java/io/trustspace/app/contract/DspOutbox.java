@@ -126,6 +126,18 @@ public final class DspOutbox {
         }));
     }
 
+    /** Makes every pending message that is leased or backing off due at {@code now}; how many there were. */
+    public int releaseLeases(Instant now) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE dsp_outbox SET not_before = ? WHERE NOT failed AND not_before > ?")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setTimestamp(2, Timestamp.from(now));
+                return update.executeUpdate();
+            }
+        });
+    }
+
     /** Removes a delivered message; true if its process has more messages waiting behind it. */
     public boolean delivered(long id) {
         return transactions.withConnection(connection -> {

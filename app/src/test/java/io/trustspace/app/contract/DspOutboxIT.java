@@ -79,6 +79,20 @@ class DspOutboxIT {
     }
 
     @Test
+    void aRestart_releasesTheLeases_soWhatWasInFlightGoesAtOnce_stillInProcessOrder() {
+        transactions.inTransaction(() -> enqueue("p1", NOW)).orElseThrow();
+        transactions.inTransaction(() -> enqueue("p1", NOW));
+        Instant restart = NOW.plusSeconds(2);
+        assertThat(outbox.claim(10, restart, LEASE)).as("still leased").isEmpty();
+
+        assertThat(outbox.releaseLeases(restart)).isEqualTo(1);
+
+        assertThat(outbox.claim(10, restart, LEASE))
+                .singleElement()
+                .satisfies(message -> assertThat(message.attempts()).isEqualTo(1));
+    }
+
+    @Test
     void aMessageBehindAnotherOfItsProcess_waitsForIt_inOrder() {
         DspOutbox.Pending first =
                 transactions.inTransaction(() -> enqueue("p1", NOW)).orElseThrow();
