@@ -31,6 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -222,20 +226,59 @@ public class DataPlaneController {
         }
     }
 
-    private static long copy(InputStream in, OutputStream out, long limit, MessageDigest digest) throws IOException {
-        byte[] buffer = new byte[BUFFER];
+    /**
+     * Hashes what bulk transfers send, off the request thread: the digest of a chunk is computed while the next is
+     * read and written, since SHA-256 alone costs about as much as reading and writing. Daemon threads, one per core.
+     */
+    private static final ExecutorService HASHING =
+            Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                Thread thread = new Thread(runnable, "data-plane-digest");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /**
+     * Copies up to {@code limit} bytes, feeding each chunk to {@code digest} in order once it was written. Two
+     * buffers alternate: one is hashed while the other is filled, and a buffer is refilled only after its hash ran.
+     */
+    static long copy(InputStream in, OutputStream out, long limit, MessageDigest digest) throws IOException {
+        byte[][] buffers = {new byte[BUFFER], new byte[BUFFER]};
+        Future<?> hashing = null;
         long total = 0;
-        while (total < limit) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
-            if (read < 0) {
-                break;
+        try {
+            for (int turn = 0; total < limit; turn ^= 1) {
+                byte[] buffer = buffers[turn];
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+                if (read < 0) {
+                    break;
+                }
+                out.write(buffer, 0, read);
+                awaitHash(hashing);
+                hashing = HASHING.submit(() -> digest.update(buffer, 0, read));
+                total += read;
             }
-            out.write(buffer, 0, read);
-            digest.update(buffer, 0, read);
-            total += read;
+            awaitHash(hashing);
+        } finally {
+            if (hashing != null) {
+                hashing.cancel(false);
+            }
         }
         out.flush();
         return total;
+    }
+
+    private static void awaitHash(Future<?> hashing) throws IOException {
+        if (hashing == null) {
+            return;
+        }
+        try {
+            hashing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while hashing what was sent");
+        } catch (ExecutionException e) {
+            throw new IOException("hashing what was sent failed", e.getCause());
+        }
     }
 
     /** Counts what passes through, for the delivery record. */
