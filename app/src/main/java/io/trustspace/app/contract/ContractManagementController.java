@@ -331,11 +331,17 @@ public class ContractManagementController {
     @GetMapping("/api/v1/transfers/{id}/data-address")
     @Operation(
             summary = "Consumer: the provider's endpoint and short-lived token of a started pull, for an application"
-                    + " that reads the data from the provider's data plane itself")
+                    + " that reads the data from the provider's data plane itself; each disclosure is evidenced"
+                    + " (transfer.address-disclosed)")
     public ResponseEntity<?> dataAddress(@PathVariable String id, HttpServletRequest request) {
         return startedPull(id)
                 .fold(
                         t -> {
+                            transfers.disclosed(
+                                    t,
+                                    request.getUserPrincipal() == null
+                                            ? "unknown"
+                                            : request.getUserPrincipal().getName());
                             ObjectNode node = NODES.objectNode();
                             node.put("transferId", t.id());
                             node.put("endpointType", t.dataAddress().endpointType());

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Transfer processes on this connector, both roles, with the same transaction discipline as {@link Negotiations}:
@@ -32,6 +34,8 @@ public final class Transfers {
 
     /** Formats this connector's data plane serves. */
     public static final List<String> FORMATS = List.of("HttpData-PULL", "HttpData-PUSH");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TransferProcessRepository repository;
     private final JdbcTransactions transactions;
@@ -143,6 +147,22 @@ public final class Transfers {
                 .flatMap(saved -> saved.request(callbackAddress, now).flatMap(this::apply)));
         afterwards(result);
         return result;
+    }
+
+    /**
+     * Records that the pull address of our consumer-side {@code transfer} — a bearer token for the provider's data —
+     * was handed to {@code to} outside this connector, so the ledger shows who could use it.
+     */
+    public void disclosed(TransferProcess transfer, String to) {
+        ObjectNode payload = JSON.createObjectNode()
+                .put("transfer", transfer.id())
+                .put("agreement", transfer.agreementId())
+                .put("endpoint", transfer.dataAddress().endpoint())
+                .put("disclosedTo", to);
+        transactions.inTransaction(() -> evidence.record(
+                "transfer.address-disclosed",
+                List.of(transfer.agreementId(), transfer.id()),
+                payload.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public Optional<TransferProcess> find(String id) {

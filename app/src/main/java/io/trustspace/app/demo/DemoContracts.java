@@ -259,8 +259,12 @@ final class DemoContracts {
                 || lines.size() != 32) {
             return Result.invalid("the query source answered " + data.statusCode() + ": " + abbreviate(data.body()));
         }
+        if (!inLedger(transfer.orElseThrow(), "transfer.address-disclosed")) {
+            return Result.invalid("handing out the data address of " + transfer.orElseThrow() + " left no evidence");
+        }
         return Result.ok(listed.orElseThrow() + " → " + (lines.size() - 1)
-                + " CSV rows from a read-only query, read straight from the provider's data plane");
+                + " CSV rows from a read-only query, read straight from the provider's data plane (the hand-over of"
+                + " its address is evidenced)");
     }
 
     /** Pulls three times for research; a marketing use and the 4th research use are refused. */
@@ -363,6 +367,22 @@ final class DemoContracts {
     }
 
     /** Every allow and deny is in the ledger; the provider's receipts verify against the signed checkpoint. */
+    /** Whether the operator's ledger holds a record of {@code type} about {@code subject} (waits for it, bounded). */
+    private boolean inLedger(String subject, String type) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> history = send.apply(HttpRequest.newBuilder(
+                    URI.create(space.operator().baseUrl() + "/ledger/v1/subjects/" + enc(subject) + "/history")));
+            for (JsonNode record : json.readTree(history.body()).path("records")) {
+                if (record.path("record").path("type").asString("").equals(type)) {
+                    return true;
+                }
+            }
+            sleep(200);
+        }
+        return false;
+    }
+
     Result<String> evidence() {
         if (agreementId == null) {
             return Result.invalid("no agreement");
