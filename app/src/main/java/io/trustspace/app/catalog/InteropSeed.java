@@ -2,9 +2,6 @@ package io.trustspace.app.catalog;
 
 import io.trustspace.catalog.resource.DataAddress;
 import io.trustspace.catalog.resource.LocalizedText;
-import io.trustspace.catalog.resource.ResourceKind;
-import io.trustspace.catalog.resource.ResourceMetadata;
-import io.trustspace.catalog.resource.ResourceState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,35 +71,8 @@ public final class InteropSeed {
                 offers.add(copy);
             }
             String title = entry.path("title").asString(id);
-            ResourceMetadata metadata = new ResourceMetadata(
-                    LocalizedText.of(title, title),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
-            assets.put(new Asset(
-                    id,
-                    ResourceKind.DATASET,
-                    null,
-                    ResourceState.LISTED,
-                    null,
-                    metadata,
-                    DataAddress.of("File", source),
-                    null,
-                    offers,
-                    JsonNodeFactory.instance.arrayNode(),
-                    0,
-                    clock.instant()));
+            assets.put(Asset.listedWithoutReview(
+                    id, LocalizedText.of(title, title), DataAddress.of("File", source), offers, clock.instant()));
             loaded++;
         }
         return loaded;

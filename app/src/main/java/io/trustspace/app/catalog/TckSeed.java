@@ -2,9 +2,6 @@ package io.trustspace.app.catalog;
 
 import io.trustspace.catalog.resource.DataAddress;
 import io.trustspace.catalog.resource.LocalizedText;
-import io.trustspace.catalog.resource.ResourceKind;
-import io.trustspace.catalog.resource.ResourceMetadata;
-import io.trustspace.catalog.resource.ResourceState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,34 +49,11 @@ public final class TckSeed {
             offer.put("@id", "CD123:" + id + ":456");
             offer.put("@type", "Offer");
             offer.putArray("permission").addObject().put("action", "use");
-            ResourceMetadata metadata = new ResourceMetadata(
-                    LocalizedText.of("TCK 数据集 " + id, "TCK dataset " + id),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
-            assets.put(new Asset(
+            assets.put(Asset.listedWithoutReview(
                     id,
-                    ResourceKind.DATASET,
-                    null,
-                    ResourceState.LISTED,
-                    null,
-                    metadata,
+                    LocalizedText.of("TCK 数据集 " + id, "TCK dataset " + id),
                     DataAddress.of("HttpData", "http://127.0.0.1:9/tck/" + id),
-                    null,
                     offers,
-                    JsonNodeFactory.instance.arrayNode(),
-                    0,
                     clock.instant()));
         }
     }

@@ -78,22 +78,7 @@ class DspCatalogIT {
     }
 
     private static ResourceMetadata metadata() {
-        return new ResourceMetadata(
-                LocalizedText.of("隐藏", "hidden"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ResourceMetadata.titled(LocalizedText.of("隐藏", "hidden"));
     }
 
     private static HttpResponse<String> post(TestNode node, String path, String body, boolean authorized) {

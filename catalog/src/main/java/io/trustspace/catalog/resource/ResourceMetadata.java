@@ -54,6 +54,12 @@ public record ResourceMetadata(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** Only a title: what seeded assets of test and interop runs carry. */
+    public static ResourceMetadata titled(LocalizedText title) {
+        return new ResourceMetadata(
+                title, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     /** {@link List#copyOf} that keeps null entries out of sight of the checks by refusing them (a caller's bug). */
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
