@@ -105,19 +105,31 @@ final class DemoContracts {
         return Result.ok(json.readTree(started.body()).path("id").asString());
     }
 
-    /** Starts a pull under {@code agreement} and waits for STARTED; the transfer id. */
-    private Result<String> startPull(String agreement) {
+    /** Asks the provider, as consumer, for a transfer under {@code agreement}; {@code sink} for a push. */
+    private Result<String> startTransfer(String agreement, String format, String sink) {
         String provider = space.node("provider").baseUrl();
         ObjectNode request = json.createObjectNode();
         request.put("agreementId", agreement);
         request.put("counterPartyAddress", provider + "/dsp/2025-1");
         request.put("counterPartyId", DidWeb.forBaseUrl(provider));
-        request.put("format", "HttpData-PULL");
+        request.put("format", format);
+        if (sink != null) {
+            request.putObject("dataAddress").put("endpoint", sink);
+        }
         HttpResponse<String> started = consumer("POST", "/api/v1/transfers", request.toString());
         if (started.statusCode() != 201) {
             return Result.invalid("starting the transfer answered " + started.statusCode() + ": " + started.body());
         }
-        String id = json.readTree(started.body()).path("id").asString();
+        return Result.ok(json.readTree(started.body()).path("id").asString());
+    }
+
+    /** Starts a pull under {@code agreement} and waits for STARTED; the transfer id. */
+    private Result<String> startPull(String agreement) {
+        Result<String> started = startTransfer(agreement, "HttpData-PULL", null);
+        if (started instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        String id = started.orElseThrow();
         JsonNode transfer = await("/api/v1/transfers/" + id, "STARTED");
         if (!transfer.path("state").asString().equals("STARTED")) {
             return Result.invalid("the transfer is " + transfer.path("state").asString());
@@ -188,19 +200,12 @@ final class DemoContracts {
         });
         sink.start();
         try {
-            String provider = space.node("provider").baseUrl();
             String destination = "http://127.0.0.1:" + sink.getAddress().getPort() + "/internal/admin";
-            ObjectNode request = json.createObjectNode();
-            request.put("agreementId", importantAgreementId);
-            request.put("counterPartyAddress", provider + "/dsp/2025-1");
-            request.put("counterPartyId", DidWeb.forBaseUrl(provider));
-            request.put("format", "HttpData-PUSH");
-            request.putObject("dataAddress").put("endpoint", destination);
-            HttpResponse<String> started = consumer("POST", "/api/v1/transfers", request.toString());
-            if (started.statusCode() != 201) {
-                return Result.invalid("starting the push answered " + started.statusCode() + ": " + started.body());
+            Result<String> started = startTransfer(importantAgreementId, "HttpData-PUSH", destination);
+            if (started instanceof Result.Failure<String> failure) {
+                return failure;
             }
-            String id = json.readTree(started.body()).path("id").asString();
+            String id = started.orElseThrow();
             JsonNode transfer = await("/api/v1/transfers/" + id, "COMPLETED");
             if (!transfer.path("state").asString().equals("TERMINATED")) {
                 return Result.invalid("the push to a loopback address ended "
@@ -367,13 +372,18 @@ final class DemoContracts {
     }
 
     /** Every allow and deny is in the ledger; the provider's receipts verify against the signed checkpoint. */
+    /** The records about {@code subject} in the operator's ledger, as its history API lists them. */
+    private JsonNode history(String subject) {
+        HttpResponse<String> history = send.apply(HttpRequest.newBuilder(
+                URI.create(space.operator().baseUrl() + "/ledger/v1/subjects/" + enc(subject) + "/history")));
+        return json.readTree(history.body()).path("records");
+    }
+
     /** Whether the operator's ledger holds a record of {@code type} about {@code subject} (waits for it, bounded). */
     private boolean inLedger(String subject, String type) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> history = send.apply(HttpRequest.newBuilder(
-                    URI.create(space.operator().baseUrl() + "/ledger/v1/subjects/" + enc(subject) + "/history")));
-            for (JsonNode record : json.readTree(history.body()).path("records")) {
+            for (JsonNode record : history(subject)) {
                 if (record.path("record").path("type").asString("").equals(type)) {
                     return true;
                 }
@@ -391,9 +401,7 @@ final class DemoContracts {
         List<String> types = new ArrayList<>();
         JsonNode records = json.nullNode();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> history = send.apply(HttpRequest.newBuilder(
-                    URI.create(space.operator().baseUrl() + "/ledger/v1/subjects/" + enc(agreementId) + "/history")));
-            records = json.readTree(history.body()).path("records");
+            records = history(agreementId);
             types.clear();
             records.forEach(r -> types.add(r.path("record").path("type").asString()));
             if (types.stream().filter("usage.permitted"::equals).count() == 3 && types.contains("usage.denied")) {
