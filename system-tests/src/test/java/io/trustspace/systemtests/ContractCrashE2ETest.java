@@ -2,14 +2,11 @@ package io.trustspace.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ContractCrashE2ETest {
 
-    private static final Path JAR =
-            Path.of("..", "app", "target", "trustspace.jar").toAbsolutePath().normalize();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long[] SEEDS = {20261128L, 7L};
 
@@ -50,39 +45,16 @@ class ContractCrashE2ETest {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Process start(int portBase) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        JAR.toString(),
-                        "demo",
-                        "--port-base",
-                        String.valueOf(portBase),
-                        "--data-dir",
-                        dir.resolve("demo").toString()))
-                .redirectErrorStream(true);
-        builder.environment().remove("TRUSTSPACE_KEY_PASSPHRASE");
-        Process process = builder.start();
-        BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        List<String> lines = new ArrayList<>();
-        String line;
-        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-            lines.add(line);
-            if (line.contains("Press Ctrl-C")) {
-                break;
-            }
-        }
-        assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.contains("Scenario passed"));
-        Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "demo-output");
-        drain.setDaemon(true);
-        drain.start();
-        return process;
+        DemoProcess.Run run = DemoProcess.start(dir.resolve("demo"), portBase, false, Duration.ofSeconds(180));
+        assertThat(run.lines()).as(String.join("\n", run.lines())).anyMatch(l -> l.contains("Scenario passed"));
+        return run.process();
     }
 
     @Test
     void kill9_duringNegotiationsAndTransfers_everyProcessEndsCleanlyOnBothSides() throws Exception {
-        assertThat(Files.exists(JAR)).as("built by the app module: " + JAR).isTrue();
+        assertThat(Files.exists(DemoProcess.JAR))
+                .as("built by the app module: " + DemoProcess.JAR)
+                .isTrue();
         int portBase = FreePorts.base(3);
         String provider = "http://127.0.0.1:" + (portBase + 1);
         String consumer = "http://127.0.0.1:" + (portBase + 2);

@@ -2,14 +2,11 @@ package io.trustspace.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,55 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoCrashE2ETest {
 
-    private static final Path JAR =
-            Path.of("..", "app", "target", "trustspace.jar").toAbsolutePath().normalize();
-    private static final Pattern READY = Pattern.compile("ready in ([0-9.]+) s");
-
     @TempDir
     Path dir;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private record Run(Process process, List<String> lines, double readySeconds) {}
-
-    private Run start(int portBase, boolean exitAfterScenario) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString(),
-                "demo",
-                "--port-base",
-                String.valueOf(portBase),
-                "--data-dir",
-                dir.resolve("demo").toString()));
-        if (exitAfterScenario) {
-            command.add("--exit-after-scenario");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("TRUSTSPACE_KEY_PASSPHRASE");
-        Process process = builder.start();
-        List<String> lines = new ArrayList<>();
-        BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String terminal = exitAfterScenario ? "SCENARIO " : "Press Ctrl-C";
-        String line;
-        double ready = -1;
-        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-            lines.add(line);
-            Matcher matcher = READY.matcher(line);
-            if (matcher.find()) {
-                ready = Double.parseDouble(matcher.group(1));
-            }
-            if (line.contains(terminal)) {
-                break;
-            }
-        }
-        Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "demo-output");
-        drain.setDaemon(true); // keeps the child's pipe from filling up once we stop reading
-        drain.start();
-        return new Run(process, lines, ready);
+    private DemoProcess.Run start(int portBase, boolean exitAfterScenario) throws IOException {
+        return DemoProcess.start(dir.resolve("demo"), portBase, exitAfterScenario, Duration.ofSeconds(120));
     }
 
     private String get(String url) throws Exception {
@@ -105,10 +61,12 @@ class DemoCrashE2ETest {
 
     @Test
     void kill9_andRestart_keepsAllData() throws Exception {
-        assertThat(Files.exists(JAR)).as("built by the app module: " + JAR).isTrue();
+        assertThat(Files.exists(DemoProcess.JAR))
+                .as("built by the app module: " + DemoProcess.JAR)
+                .isTrue();
         int portBase = FreePorts.base(3);
 
-        Run first = start(portBase, false);
+        DemoProcess.Run first = start(portBase, false);
         List<List<String>> kids = new ArrayList<>();
         long ledgerSize;
         try {
@@ -123,7 +81,7 @@ class DemoCrashE2ETest {
             assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        Run second = start(portBase, true);
+        DemoProcess.Run second = start(portBase, true);
         try {
             assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.lines()).as(String.join("\n", second.lines())).contains("SCENARIO PASSED");
@@ -133,7 +91,7 @@ class DemoCrashE2ETest {
             second.process().destroyForcibly();
         }
 
-        Run third = start(portBase, false);
+        DemoProcess.Run third = start(portBase, false);
         try {
             for (int offset = 0; offset < 3; offset++) {
                 // Keys from before the kill are all still there (the scenario rotated some since: they are retired).
