@@ -3,6 +3,7 @@ package io.trustspace.identity.auth;
 import io.trustspace.common.Result;
 import io.trustspace.crypto.CryptoSuite;
 import io.trustspace.crypto.SuiteId;
+import io.trustspace.crypto.jose.Base64Url;
 import io.trustspace.crypto.jose.Jws;
 import io.trustspace.crypto.jose.VerifiedJws;
 import io.trustspace.identity.credential.DidKeys;
@@ -77,7 +78,6 @@ public final class AccessTokenVerifier {
 
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L; // 9999-12-31T23:59:59Z
     private static final int MAX_AUDIENCES = 8;
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern TOKEN_ID = Pattern.compile("[\\x21-\\x7E]{1,256}");
 
     private final String self;
@@ -438,7 +438,7 @@ public final class AccessTokenVerifier {
             return Result.invalid("a compact JWS has 3 dot-separated parts, not " + parts.length);
         }
         for (String part : parts) {
-            if (!BASE64URL.matcher(part).matches() || part.length() % 4 == 1) {
+            if (part.isEmpty() || !Base64Url.isUnpadded(part)) {
                 return Result.invalid("token parts must be non-empty unpadded base64url");
             }
         }

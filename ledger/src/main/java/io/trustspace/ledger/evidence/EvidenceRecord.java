@@ -65,7 +65,6 @@ public record EvidenceRecord(
     public static final int MAX_DID_LENGTH = 500;
     public static final int MAX_SUBJECTS = 32;
 
-    private static final Pattern ID = Pattern.compile("[\\x21-\\x7E]+");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9._:-]*");
     /** W3C DID Core §3.1: did:method-name:method-specific-id, idchar = ALPHA / DIGIT / "." / "-" / "_" / pct-encoded. */
     private static final Pattern DID = Pattern.compile(
@@ -265,7 +264,7 @@ public record EvidenceRecord(
         if (value.length() > MAX_ID_LENGTH) {
             return Optional.of(what + " has " + value.length() + " characters, at most " + MAX_ID_LENGTH + " allowed");
         }
-        if (!ID.matcher(value).matches()) {
+        if (!value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
             return Optional.of(what + " " + quote(value) + " may only contain visible ASCII characters");
         }
         return Optional.empty();

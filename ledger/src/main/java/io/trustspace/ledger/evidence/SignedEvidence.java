@@ -1,11 +1,10 @@
 package io.trustspace.ledger.evidence;
 
 import io.trustspace.common.Result;
+import io.trustspace.crypto.jose.Base64Url;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An evidence record with its actor's signature: a JWS in compact serialisation (RFC 7515 §7.1) whose payload is the
@@ -19,9 +18,6 @@ public record SignedEvidence(EvidenceRecord record, String jws) {
 
     /** Longest JWS accepted, in chars: header and signature plus an attached payload of a maximal record. */
     public static final int MAX_JWS_LENGTH = 32 * 1024;
-
-    private static final Pattern COMPACT_JWS =
-            Pattern.compile("([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]*)\\.([A-Za-z0-9_-]+)");
 
     public SignedEvidence {
         Objects.requireNonNull(record, "record");
@@ -54,11 +50,18 @@ public record SignedEvidence(EvidenceRecord record, String jws) {
         if (jws.length() > MAX_JWS_LENGTH) {
             return Optional.of("JWS of " + jws.length() + " chars exceeds " + MAX_JWS_LENGTH);
         }
-        Matcher matcher = COMPACT_JWS.matcher(jws);
-        if (!matcher.matches()) {
+        int first = jws.indexOf('.');
+        int second = first < 0 ? -1 : jws.indexOf('.', first + 1);
+        if (first <= 0
+                || second < 0
+                || second == jws.length() - 1
+                || jws.indexOf('.', second + 1) >= 0
+                || !Base64Url.usesAlphabet(jws.substring(0, first))
+                || !Base64Url.usesAlphabet(jws.substring(first + 1, second))
+                || !Base64Url.usesAlphabet(jws.substring(second + 1))) {
             return Optional.of("JWS is not three base64url segments separated by dots (compact form)");
         }
-        String payload = matcher.group(2);
+        String payload = jws.substring(first + 1, second);
         if (!payload.isEmpty()) {
             String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(record.canonicalJson());
             if (!payload.equals(expected)) {
