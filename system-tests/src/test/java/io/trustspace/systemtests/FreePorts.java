@@ -12,7 +12,9 @@ final class FreePorts {
 
     static int base(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            // Below Linux's ephemeral range (32768 and up): a port that is free now can otherwise be taken a moment
+            // later as the local end of an outgoing connection, or by the embedded PostgreSQL (it binds port 0).
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             if (allFree(base, count)) {
                 return base;
             }
