@@ -64,7 +64,7 @@ class DemoCrashE2ETest {
         assertThat(Files.exists(DemoProcess.JAR))
                 .as("built by the app module: " + DemoProcess.JAR)
                 .isTrue();
-        int portBase = FreePorts.base(3);
+        int portBase = FreePorts.base(4);
 
         DemoProcess.Run first = start(portBase, false);
         List<List<String>> kids = new ArrayList<>();

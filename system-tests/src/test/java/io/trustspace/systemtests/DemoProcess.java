@@ -29,6 +29,19 @@ final class DemoProcess {
      * rest of its output is drained in the background, so the child's pipe never fills up.
      */
     static Run start(Path dataDir, int portBase, boolean exitAfterScenario, Duration timeout) throws IOException {
+        return start(dataDir, portBase, exitAfterScenario, null, timeout);
+    }
+
+    /**
+     * Starts only {@code nodes} (comma-separated) of a demo that already ran whole on {@code dataDir}, and reads its
+     * output until they are up or {@code timeout} passes.
+     */
+    static Run startNodes(Path dataDir, int portBase, String nodes, Duration timeout) throws IOException {
+        return start(dataDir, portBase, false, nodes, timeout);
+    }
+
+    private static Run start(Path dataDir, int portBase, boolean exitAfterScenario, String nodes, Duration timeout)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
@@ -40,6 +53,10 @@ final class DemoProcess {
                 dataDir.toString()));
         if (exitAfterScenario) {
             command.add("--exit-after-scenario");
+        }
+        if (nodes != null) {
+            command.add("--nodes");
+            command.add(nodes);
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("TRUSTSPACE_KEY_PASSPHRASE");

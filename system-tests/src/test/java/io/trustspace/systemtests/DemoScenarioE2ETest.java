@@ -22,7 +22,7 @@ class DemoScenarioE2ETest {
     @ParameterizedTest
     @EnumSource(SuiteId.class)
     void demoScenario_passes(SuiteId suite) {
-        try (DemoSpace space = DemoSpace.start(dir.resolve(suite.label()), suite, FreePorts.base(3))) {
+        try (DemoSpace space = DemoSpace.start(dir.resolve(suite.label()), suite, FreePorts.base(4))) {
             ByteArrayOutputStream report = new ByteArrayOutputStream();
             boolean passed = new DemoScenario(space, new PrintStream(report, true, StandardCharsets.UTF_8)).run();
             String text = report.toString(StandardCharsets.UTF_8);

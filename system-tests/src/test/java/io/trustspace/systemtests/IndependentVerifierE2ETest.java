@@ -49,7 +49,7 @@ class IndependentVerifierE2ETest {
     void independentVerifier_acceptsTheLedgerAndAReceipt_andRejectsAForgedReceipt() throws Exception {
         assumeTrue(available("python3", "--version") && available("openssl", "version"), "python3 and openssl");
         HttpClient http = HttpClient.newHttpClient();
-        try (DemoSpace space = DemoSpace.start(dir.resolve("demo"), SuiteId.INTL, FreePorts.base(3))) {
+        try (DemoSpace space = DemoSpace.start(dir.resolve("demo"), SuiteId.INTL, FreePorts.base(4))) {
             EvidenceRecord record = null;
             for (String node : List.of("provider", "consumer", "provider")) {
                 record = space.node(node)

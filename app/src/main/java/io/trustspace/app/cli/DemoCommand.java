@@ -5,6 +5,7 @@ import io.trustspace.app.demo.DemoSpace;
 import io.trustspace.crypto.SuiteId;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,12 +32,26 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-after-scenario", description = "Run the scenario, then exit 0 on success, 1 on failure.")
     boolean exitAfterScenario;
 
+    @Option(
+            names = "--nodes",
+            split = ",",
+            description = {
+                "Run only these nodes (operator, provider, consumer) in this process, without the scenario: a",
+                "connector in a process of its own, e.g. to kill it alone. Another `demo --nodes` on the same",
+                "--data-dir runs the rest; the whole demo must have run there once."
+            })
+    List<String> nodes;
+
     @Override
     public Integer call() throws Exception {
         SuiteId suiteId = SuiteId.parse(suite);
         Path dir = dataDir != null ? dataDir : Path.of("data", "demo-" + suiteId.label());
+        List<String> only = nodes == null ? DemoSpace.NODES : List.copyOf(nodes);
+        DemoSpace.problem(dir, only).ifPresent(problem -> {
+            throw new CliException(problem);
+        });
         long started = System.nanoTime();
-        DemoSpace space = DemoSpace.start(dir, suiteId, portBase);
+        DemoSpace space = DemoSpace.start(dir, suiteId, portBase, only);
         Duration ready = Duration.ofNanos(System.nanoTime() - started);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -51,6 +66,11 @@ public final class DemoCommand implements Callable<Integer> {
                 "%nTrustSpace demo space (suite %s) ready in %.1f s, data in %s%n",
                 suiteId.label(), ready.toMillis() / 1000.0, dir.toAbsolutePath());
         space.nodes().forEach(node -> System.out.printf("  %-9s %s%n", node.name(), node.baseUrl()));
+        if (!only.containsAll(DemoSpace.NODES)) {
+            System.out.println("Nodes " + String.join(",", only) + " up (no scenario). Press Ctrl-C to stop.");
+            stopped.await();
+            return 0;
+        }
         System.out.printf(
                 "  OpenAPI   %s/swagger-ui.html (per node)%n", space.operator().baseUrl());
         System.out.printf(

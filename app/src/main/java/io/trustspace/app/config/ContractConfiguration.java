@@ -16,6 +16,7 @@ import io.trustspace.app.contract.JdbcTransferProcessRepository;
 import io.trustspace.app.contract.Negotiations;
 import io.trustspace.app.contract.ProcessWatch;
 import io.trustspace.app.contract.PushDelivery;
+import io.trustspace.app.contract.ReplyFirstFilter;
 import io.trustspace.app.contract.RetransferControl;
 import io.trustspace.app.contract.SinkPolicy;
 import io.trustspace.app.contract.TckHooks;
@@ -36,6 +37,7 @@ import io.trustspace.ledger.outbox.EvidenceRecorder;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -52,6 +54,20 @@ public class ContractConfiguration {
 
     static final int SENDER_THREADS = 32;
     static final int AUTOMATION_THREADS = 8;
+
+    private static SinkPolicy sinkPolicy(NodeProperties properties) {
+        return new SinkPolicy(
+                properties.dsp().allowPrivateSinks(), properties.dsp().allowedSinks());
+    }
+
+    /** DSP messages caused by a received one go out after our answer to it. */
+    @Bean
+    FilterRegistrationBean<ReplyFirstFilter> replyFirstFilter() {
+        FilterRegistrationBean<ReplyFirstFilter> registration = new FilterRegistrationBean<>(new ReplyFirstFilter());
+        registration.addUrlPatterns("/dsp/*");
+        registration.setOrder(1);
+        return registration;
+    }
 
     @Bean
     JdbcNegotiationRepository negotiationRepository(JdbcTransactions transactions) {
@@ -182,7 +198,7 @@ public class ContractConfiguration {
                 clock,
                 properties.dsp().stepDelay(),
                 properties.dsp().tckSeed() ? new TckScript() : null,
-                new SinkPolicy(properties.dsp().allowPrivateSinks()),
+                sinkPolicy(properties),
                 AUTOMATION_THREADS);
         if (properties.dsp().tckSeed()) {
             new TckSeedAgreements(
@@ -252,9 +268,11 @@ public class ContractConfiguration {
             AssetStore assets,
             NodeProperties properties,
             HttpClient outboundHttpClient,
-            ContractAutomation automation) {
-        PushDelivery delivery = new PushDelivery(
-                transfers, usage, assets, new SinkPolicy(properties.dsp().allowPrivateSinks()), outboundHttpClient);
+            ContractAutomation automation,
+            CryptoSuite suite,
+            EvidenceRecorder evidence) {
+        PushDelivery delivery =
+                new PushDelivery(transfers, usage, assets, sinkPolicy(properties), outboundHttpClient, suite, evidence);
         automation.pushWith(delivery);
         return delivery;
     }

@@ -54,7 +54,8 @@ public record NodeProperties(
      * and its scripted behaviour. {@code stepDelay} spaces this connector's automatic steps and {@code messageGap}
      * its consecutive messages of one process (peers such as the TCK need time to register their next handler; 0
      * between TrustSpace connectors). {@code allowPrivateSinks} lets push transfers go to private addresses
-     * (closed networks only). Pull tokens live {@code pullTokenTtl}.
+     * (closed networks only); {@code allowedSinks} lets them go to the listed origins only, private or not. Pull
+     * tokens live {@code pullTokenTtl}.
      */
     public record Dsp(
             String participantId,
@@ -64,6 +65,7 @@ public record NodeProperties(
             @DefaultValue("0ms") java.time.Duration stepDelay,
             @DefaultValue("0ms") java.time.Duration messageGap,
             @DefaultValue("false") boolean allowPrivateSinks,
+            @DefaultValue List<String> allowedSinks,
             @DefaultValue("10m") java.time.Duration pullTokenTtl) {
         /** The {@code interopParticipant} value that names each caller by its iam-mock token's {@code clientId}. */
         public static final String INTEROP_FROM_TOKEN = "*";

@@ -11,8 +11,10 @@ import io.trustspace.contract.message.ContractRequestMessage;
 import io.trustspace.contract.message.DataAddress;
 import io.trustspace.contract.message.Offer;
 import io.trustspace.contract.negotiation.ContractNegotiation;
+import io.trustspace.contract.negotiation.NegotiationChange;
 import io.trustspace.contract.negotiation.NegotiationRole;
 import io.trustspace.contract.negotiation.NegotiationState;
+import io.trustspace.contract.transfer.TransferChange;
 import io.trustspace.contract.transfer.TransferProcess;
 import io.trustspace.contract.transfer.TransferRole;
 import io.trustspace.contract.transfer.TransferState;
@@ -57,8 +59,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>with the TCK profile, {@link TckScript} instead.
  * </ul>
  *
- * Steps run on a scheduler after the commit, {@code stepDelay} apart; a step that no longer fits the state (the
- * other side moved first) is dropped. {@link #resume} re-runs the decision for every process waiting on us, so a
+ * Without a step delay or script, a step that waits for nobody runs in the transaction of the message that called for
+ * it ({@link #immediate}); its message goes out after our answer to that one. Otherwise steps run on a scheduler
+ * after the commit, {@code stepDelay} apart; a step that no longer fits the state (the other side moved first) is
+ * dropped. {@link #resume} re-runs the decision for every process waiting on us, so a
  * restart continues where it stopped.
  */
 public final class ContractAutomation implements NegotiationAutomation, TransferAutomation, AutoCloseable {
@@ -240,6 +244,17 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
         }
     }
 
+    @Override
+    public List<Function<ContractNegotiation, Result<NegotiationChange>>> immediate(
+            ContractNegotiation n, Admission admission) {
+        if (script != null || !stepDelay.isZero() || n.state().isFinal()) {
+            return List.of();
+        }
+        List<Step> steps = admission != null ? verdictSteps(admission.verdict()) : defaults(n);
+        List<String> denial = admission != null ? admission.reasons() : null;
+        return steps.stream().flatMap(step -> actions(step, denial).stream()).toList();
+    }
+
     private List<Step> defaults(ContractNegotiation n) {
         boolean provider = n.role() == NegotiationRole.PROVIDER;
         return switch (n.state()) {
@@ -266,11 +281,11 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
     }
 
     private List<Step> verdictSteps(ContractNegotiation n) {
-        Optional<String[]> decision = decision(n.id());
-        if (decision.isEmpty()) {
-            return List.of();
-        }
-        return switch (Verdict.valueOf(decision.get()[0])) {
+        return decision(n.id()).map(d -> verdictSteps(Verdict.valueOf(d[0]))).orElse(List.of());
+    }
+
+    private static List<Step> verdictSteps(Verdict verdict) {
+        return switch (verdict) {
             case PERMIT -> List.of(Step.AGREE);
             case DENY -> List.of(Step.TERMINATE);
             case MANUAL -> List.of();
@@ -299,26 +314,19 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
     }
 
     private Result<?> negotiationStep(String id, Step step) {
-        return switch (step) {
-            case OFFER ->
-                negotiations.act(id, n -> n.offer(n.offer().with(n.datasetId(), self, null), clock.instant()));
-            case AGREE -> agree(id);
-            case FINALIZE -> negotiations.act(id, n -> n.finalizeAgreement(clock.instant()));
-            case ACCEPT -> negotiations.act(id, n -> n.accept(clock.instant()));
-            case VERIFY ->
-                negotiations
-                        .act(id, n -> n.withConsumerSignature(signer.sign(n.agreement()), clock.instant()))
-                        .flatMap(signed -> negotiations.act(id, n -> n.verify(clock.instant())));
-            case COUNTER_OFFER -> negotiations.act(id, n -> n.counterOffer(n.offer(), clock.instant()));
-            case TERMINATE -> terminate(id, null);
-            default -> Result.invalid("not a negotiation step: " + step);
-        };
+        return negotiations.act(id, actions(step, null));
     }
 
-    private Result<ContractNegotiation> agree(String id) {
-        return negotiations
-                .act(
-                        id,
+    /**
+     * What a step does to a negotiation, as one or more changes that go in one transaction: agreeing includes the
+     * provider's signature, verifying the consumer's. {@code denial}: the reasons for a termination, when known
+     * (null: the recorded decision's).
+     */
+    private List<Function<ContractNegotiation, Result<NegotiationChange>>> actions(Step step, List<String> denial) {
+        return switch (step) {
+            case OFFER -> List.of(n -> n.offer(n.offer().with(n.datasetId(), self, null), clock.instant()));
+            case AGREE ->
+                List.of(
                         n -> n.agree(
                                 Agreement.of(
                                         "urn:uuid:" + UUID.randomUUID(),
@@ -327,12 +335,34 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
                                         self,
                                         n.counterPartyId(),
                                         clock.instant()),
-                                clock.instant()))
-                .flatMap(agreed -> negotiations.act(
-                        id, n -> n.withProviderSignature(signer.sign(n.agreement()), clock.instant())));
+                                clock.instant()),
+                        n -> n.withProviderSignature(signer.sign(n.agreement()), clock.instant()));
+            case FINALIZE -> List.of(n -> n.finalizeAgreement(clock.instant()));
+            case ACCEPT -> List.of(n -> n.accept(clock.instant()));
+            case VERIFY ->
+                List.of(
+                        n -> n.withConsumerSignature(signer.sign(n.agreement()), clock.instant()),
+                        n -> n.verify(clock.instant()));
+            case COUNTER_OFFER -> List.of(n -> n.counterOffer(n.offer(), clock.instant()));
+            case TERMINATE ->
+                List.of(n -> n.terminate(
+                        "terminated",
+                        denial != null && !denial.isEmpty() ? denial : terminationReasons(n.id(), null),
+                        clock.instant()));
+            default -> List.of(n -> Result.invalid("not a negotiation step: " + step));
+        };
+    }
+
+    private Result<ContractNegotiation> agree(String id) {
+        return negotiations.act(id, actions(Step.AGREE, null));
     }
 
     private Result<ContractNegotiation> terminate(String id, String reason) {
+        List<String> reasons = terminationReasons(id, reason);
+        return negotiations.act(id, n -> n.terminate("terminated", reasons, clock.instant()));
+    }
+
+    private List<String> terminationReasons(String id, String reason) {
         List<String> reasons = new ArrayList<>();
         if (reason != null) {
             reasons.add(reason);
@@ -342,19 +372,35 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
         if (reasons.isEmpty()) {
             reasons.add("terminated by the provider");
         }
-        return negotiations.act(id, n -> n.terminate("terminated", reasons, clock.instant()));
+        return reasons;
+    }
+
+    @Override
+    public List<Function<TransferProcess, Result<TransferChange>>> immediate(TransferProcess t) {
+        if (script != null || !stepDelay.isZero() || t.state().isFinal()) {
+            return List.of();
+        }
+        return defaults(t).stream()
+                .filter(step -> step != Step.PUSH)
+                .map(this::action)
+                .toList();
     }
 
     private Result<?> transferStep(String id, Step step) {
+        if (step == Step.PUSH) {
+            PushDelivery delivery = push;
+            return delivery == null ? Result.unavailable("no push delivery configured") : delivery.deliver(id);
+        }
+        return transfers.act(id, action(step));
+    }
+
+    private Function<TransferProcess, Result<TransferChange>> action(Step step) {
         return switch (step) {
-            case START ->
-                transfers.act(
-                        id,
-                        t -> t.start(t.format().endsWith("-PULL") ? dataPlane.pullAddress(t) : null, clock.instant()));
-            case SUSPEND -> transfers.act(id, t -> t.suspend("suspended", List.of(), clock.instant()));
-            case COMPLETE -> transfers.act(id, t -> t.complete(clock.instant()));
-            case TERMINATE -> transfers.act(id, t -> t.terminate("terminated", List.of(), clock.instant()));
-            default -> Result.invalid("not a transfer step: " + step);
+            case START -> t -> t.start(t.format().endsWith("-PULL") ? dataPlane.pullAddress(t) : null, clock.instant());
+            case SUSPEND -> t -> t.suspend("suspended", List.of(), clock.instant());
+            case COMPLETE -> t -> t.complete(clock.instant());
+            case TERMINATE -> t -> t.terminate("terminated", List.of(), clock.instant());
+            default -> t -> Result.invalid("not a transfer step: " + step);
         };
     }
 

@@ -207,7 +207,8 @@ public class ContractManagementController {
     @PostMapping("/api/v1/transfers")
     @Operation(
             summary = "Transfer as consumer: {agreementId, counterPartyAddress, counterPartyId, format,"
-                    + " dataAddress (push sink)}")
+                    + " dataAddress (push sink), purpose (of a push: the use declared to the provider's usage"
+                    + " control)}")
     public ResponseEntity<?> transfer(@RequestBody JsonNode body, HttpServletRequest request) {
         String agreementId = text(body, "agreementId");
         String address = text(body, "counterPartyAddress");
@@ -223,9 +224,14 @@ public class ContractManagementController {
             if (text(a, "endpoint") == null) {
                 return invalid("dataAddress.endpoint is required for a push transfer", request);
             }
-            sink = DataAddress.of(
+            String purpose = text(body, "purpose");
+            if (purpose != null && (purpose.isBlank() || purpose.length() > 200)) {
+                return invalid("purpose is 1 to 200 characters", request);
+            }
+            sink = new DataAddress(
                     Optional.ofNullable(text(a, "endpointType")).orElse(DataPlane.HTTP_ENDPOINT_TYPE),
-                    text(a, "endpoint"));
+                    text(a, "endpoint"),
+                    purpose == null ? List.of() : List.of(new EndpointProperty(DataPlane.PURPOSE_PROPERTY, purpose)));
         }
         return transfers
                 .initiate(provider, address.replaceAll("/+$", ""), agreementId, format, sink, callbackAddress)
@@ -480,6 +486,9 @@ public class ContractManagementController {
         node.put("counterPartyId", t.counterPartyId());
         // The data address holds the pull token: shown as present or not, never its value.
         node.put("dataAddress", t.dataAddress() != null);
+        node.put("terminationCode", t.terminationCode());
+        ArrayNode reasons = node.putArray("terminationReason");
+        t.terminationReason().forEach(reasons::add);
         node.put("createdAt", t.createdAt().toString());
         node.put("updatedAt", t.updatedAt().toString());
         return node;

@@ -26,6 +26,12 @@ public final class DataPlane {
     public static final String HTTP_ENDPOINT_TYPE = "https://w3id.org/idsa/v4.1/HTTP";
     public static final String PATH = "/public/transfers/";
 
+    /**
+     * The endpoint property of a push sink in which the consumer declares the purpose of the use (DSP's transfer
+     * request has no field for it); a pull declares it with each request instead ({@code X-Purpose}).
+     */
+    public static final String PURPOSE_PROPERTY = "purpose";
+
     /** What a verified token grants. */
     public record Grant(String transferId, String agreementId, String consumer, Instant expires) {}
 

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers the {@link DspOutbox}. A message enqueued through {@link #enqueue} for a process with nothing else pending
- * is sent by a sender thread right after its transaction commits, without a round through the outbox query; the
+ * is sent by a sender thread right after its transaction commits (after our answer, when the transaction received a
+ * DSP message: {@link ReplyFirstFilter}), without a round through the outbox query; the
  * loop claims, every {@value #IDLE_MS} ms and whenever a delivery leaves a process's next message waiting, what is
  * left: retries, messages queued behind others, delayed ones, and what a restart left behind.
  *
@@ -108,11 +109,13 @@ public final class DspDispatcher implements AutoCloseable {
     }
 
     private void send(DspOutbox.Pending message) {
-        try {
-            senders.execute(() -> deliver(message));
-        } catch (RejectedExecutionException e) {
-            // Shutting down: the lease runs out and the next start sends it.
-        }
+        ReplyFirstFilter.send(() -> {
+            try {
+                senders.execute(() -> deliver(message));
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the next start releases the lease and sends it.
+            }
+        });
     }
 
     /** Look at the outbox now rather than at the next idle tick. */

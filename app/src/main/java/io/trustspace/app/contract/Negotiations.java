@@ -68,17 +68,20 @@ public final class Negotiations {
     /** Provider: an initial ContractRequestMessage; a retry of one we already have is answered unchanged. */
     public Result<ContractNegotiation> requested(
             ContractRequestMessage request, String sender, Optional<VerifiedCaller> claims) {
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> {
+        Result<Outcome> result = transactions.inTransaction(() -> {
             Optional<ContractNegotiation> existing = repository.findByConsumerPid(request.consumerPid()).stream()
                     .filter(n -> n.role() == NegotiationRole.PROVIDER
                             && n.counterPartyId().equals(sender))
                     .findFirst();
             if (existing.isPresent()) {
-                return existing.get().receive(request, sender, clock.instant()).flatMap(this::apply);
+                return existing.get()
+                        .receive(request, sender, clock.instant())
+                        .flatMap(this::apply)
+                        .map(received -> proceed(received, null));
             }
             NegotiationAutomation.Admission admission = automation.admit(request, sender, claims);
             if (admission.refusal() != null) {
-                return Result.<ContractNegotiation>invalid(admission.refusal());
+                return Result.<Outcome>invalid(admission.refusal());
             }
             return ContractNegotiation.requested(
                             UUID.randomUUID().toString(),
@@ -87,35 +90,46 @@ public final class Negotiations {
                             admission.datasetId(),
                             admission.maxCounterOffers(),
                             clock.instant())
-                    .flatMap(change -> {
-                        Result<ContractNegotiation> saved = apply(change);
-                        saved.map(n -> {
-                            automation.decided(n, admission);
-                            return n;
-                        });
-                        return saved;
+                    .flatMap(this::apply)
+                    .map(received -> {
+                        automation.decided(received, admission);
+                        return proceed(received, admission);
                     });
         });
-        afterwards(result);
-        return result;
+        return reply(result);
     }
 
-    /** Either role: a message for our process {@code pid}. NOT_FOUND only when there is no such process. */
+    /**
+     * Either role: a message for our process {@code pid}. NOT_FOUND only when there is no such process. The answer
+     * is the negotiation as the message left it; steps this side takes at once follow in the same transaction.
+     */
     public Result<ContractNegotiation> receive(String pid, DspMessage message, String sender) {
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
+        Result<Outcome> result = transactions.inTransaction(() -> repository
                 .lockById(pid)
-                .<Result<ContractNegotiation>>map(
-                        n -> n.receive(message, sender, clock.instant()).flatMap(this::apply))
+                .<Result<Outcome>>map(n -> n.receive(message, sender, clock.instant())
+                        .flatMap(this::apply)
+                        .map(received -> proceed(received, null)))
                 .orElseGet(() -> Result.notFound("no negotiation " + pid)));
-        afterwards(result);
-        return result;
+        return reply(result);
     }
 
     /** One of our own actions on process {@code id} (accept, agree, verify, terminate, …). */
     public Result<ContractNegotiation> act(String id, Function<ContractNegotiation, Result<NegotiationChange>> action) {
+        return act(id, List.of(action));
+    }
+
+    /**
+     * Several of our own actions on process {@code id}, in order, in one transaction. Fails when the first does;
+     * a later one that does not fit any more (the other side moved meanwhile) ends the run with what was done.
+     */
+    public Result<ContractNegotiation> act(
+            String id, List<Function<ContractNegotiation, Result<NegotiationChange>>> actions) {
         Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
                 .lockById(id)
-                .<Result<ContractNegotiation>>map(n -> action.apply(n).flatMap(this::apply))
+                .<Result<ContractNegotiation>>map(n -> actions.get(0)
+                        .apply(n)
+                        .flatMap(this::apply)
+                        .map(first -> run(first, actions.subList(1, actions.size()))))
                 .orElseGet(() -> Result.notFound("no negotiation " + id)));
         afterwards(result);
         return result;
@@ -170,6 +184,33 @@ public final class Negotiations {
                             ? withoutMessage(change)
                             : change);
         });
+    }
+
+    /** What a received message did, and where this side's immediate steps then left the negotiation. */
+    private record Outcome(ContractNegotiation received, ContractNegotiation latest) {}
+
+    private Outcome proceed(ContractNegotiation received, NegotiationAutomation.Admission admission) {
+        NegotiationAutomation current = automation;
+        return new Outcome(
+                received, current == null ? received : run(received, current.immediate(received, admission)));
+    }
+
+    private ContractNegotiation run(
+            ContractNegotiation from, List<Function<ContractNegotiation, Result<NegotiationChange>>> actions) {
+        ContractNegotiation latest = from;
+        for (Function<ContractNegotiation, Result<NegotiationChange>> action : actions) {
+            Result<ContractNegotiation> done = action.apply(latest).flatMap(this::apply);
+            if (!(done instanceof Result.Ok<ContractNegotiation> ok)) {
+                break;
+            }
+            latest = ok.value();
+        }
+        return latest;
+    }
+
+    private Result<ContractNegotiation> reply(Result<Outcome> result) {
+        afterwards(result.map(Outcome::latest));
+        return result.map(Outcome::received);
     }
 
     private Result<ContractNegotiation> apply(NegotiationChange change) {

@@ -3,20 +3,56 @@ package io.trustspace.app.contract;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a push transfer may send data (no SSRF): only http(s) URLs whose host resolves to public addresses — never
- * loopback, link-local, private (RFC 1918, ULA), multicast or unspecified — unless the operator's configuration
- * allows private destinations (a closed network where consumers sit on private addresses).
+ * loopback, link-local, private (RFC 1918, ULA), multicast or unspecified — unless the operator allows it: all
+ * private destinations (a closed network where consumers sit on private addresses), or only the origins it lists
+ * (one receiving service of a known consumer, without opening the rest of the internal network).
  */
 public final class SinkPolicy {
 
     private final boolean allowPrivate;
+    private final Set<String> allowedOrigins;
 
     public SinkPolicy(boolean allowPrivate) {
+        this(allowPrivate, List.of());
+    }
+
+    /**
+     * @param allowedOrigins origins ({@code scheme://host:port}, the port may be left out for the scheme's default)
+     *     allowed even where they are private
+     * @throws IllegalArgumentException for an entry that is not such an origin
+     */
+    public SinkPolicy(boolean allowPrivate, List<String> allowedOrigins) {
         this.allowPrivate = allowPrivate;
+        this.allowedOrigins = allowedOrigins.stream()
+                .map(origin -> {
+                    URI uri;
+                    try {
+                        uri = URI.create(origin.strip());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("allowed sink " + origin + " is not a URL", e);
+                    }
+                    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+                    String scheme =
+                            uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                    if (!(scheme.equals("http") || scheme.equals("https"))
+                            || uri.getHost() == null
+                            || !(path.isEmpty() || path.equals("/"))
+                            || uri.getRawQuery() != null
+                            || uri.getRawUserInfo() != null) {
+                        throw new IllegalArgumentException(
+                                "allowed sink " + origin + " must be an origin: scheme://host[:port], nothing else");
+                    }
+                    return origin(uri);
+                })
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Optional<String> refused(String endpoint) {
@@ -33,7 +69,7 @@ public final class SinkPolicy {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return Optional.of("the push destination must name a host and carry no user info");
         }
-        if (allowPrivate) {
+        if (allowPrivate || allowedOrigins.contains(origin(uri))) {
             return Optional.empty();
         }
         InetAddress[] addresses;
@@ -55,6 +91,12 @@ public final class SinkPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    private static String origin(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     private static boolean isUniqueLocal(InetAddress address) {

@@ -75,53 +75,83 @@ public final class Transfers {
      * as consumer; the format must be one we serve; a push sink must be an address we may send to.
      */
     public Result<TransferProcess> requested(TransferRequestMessage request, String sender) {
-        Result<TransferProcess> result = transactions.inTransaction(() -> {
+        Result<Outcome> result = transactions.inTransaction(() -> {
             Optional<TransferProcess> existing = repository.findByConsumerPid(request.consumerPid()).stream()
                     .filter(t -> t.role() == TransferRole.PROVIDER
                             && t.counterPartyId().equals(sender))
                     .findFirst();
             if (existing.isPresent()) {
-                return existing.get().receive(request, sender, clock.instant()).flatMap(this::apply);
+                return existing.get()
+                        .receive(request, sender, clock.instant())
+                        .flatMap(this::apply)
+                        .map(this::proceed);
             }
             Optional<Agreements.Stored> agreement = agreements.find(request.agreementId());
             if (agreement.isEmpty()
                     || agreement.get().role() != io.trustspace.contract.negotiation.NegotiationRole.PROVIDER
                     || !agreement.get().consumer().equals(sender)) {
-                return Result.<TransferProcess>invalid(
+                return Result.<Outcome>invalid(
                         "no agreement " + request.agreementId() + " with you as consumer exists here");
             }
             if (!agreement.get().active()) {
-                return Result.<TransferProcess>conflict("agreement " + request.agreementId() + " is "
+                return Result.<Outcome>conflict("agreement " + request.agreementId() + " is "
                         + agreement.get().state());
             }
             if (!FORMATS.contains(request.format())) {
-                return Result.<TransferProcess>invalid(
+                return Result.<Outcome>invalid(
                         "format " + request.format() + " is not served here; formats are " + FORMATS);
             }
             if (request.format().endsWith("-PUSH")) {
                 if (request.dataAddress() == null) {
-                    return Result.<TransferProcess>invalid("a push transfer needs the consumer's dataAddress");
+                    return Result.<Outcome>invalid("a push transfer needs the consumer's dataAddress");
                 }
                 Optional<String> refused = automation.refusedSink(request.dataAddress());
                 if (refused.isPresent()) {
-                    return Result.<TransferProcess>invalid(refused.get());
+                    return Result.<Outcome>invalid(refused.get());
                 }
             }
             return TransferProcess.requested(UUID.randomUUID().toString(), request, sender, clock.instant())
-                    .flatMap(this::apply);
+                    .flatMap(this::apply)
+                    .map(this::proceed);
         });
-        afterwards(result);
-        return result;
+        return reply(result);
     }
 
+    /**
+     * Either role: a message for our process {@code pid}. The answer is the process as the message left it; steps
+     * this side takes at once follow in the same transaction.
+     */
     public Result<TransferProcess> receive(String pid, DspMessage message, String sender) {
-        Result<TransferProcess> result = transactions.inTransaction(() -> repository
+        Result<Outcome> result = transactions.inTransaction(() -> repository
                 .lockById(pid)
-                .<Result<TransferProcess>>map(
-                        t -> t.receive(message, sender, clock.instant()).flatMap(this::apply))
+                .<Result<Outcome>>map(t -> t.receive(message, sender, clock.instant())
+                        .flatMap(this::apply)
+                        .map(this::proceed))
                 .orElseGet(() -> Result.notFound("no transfer process " + pid)));
-        afterwards(result);
-        return result;
+        return reply(result);
+    }
+
+    /** What a received message did, and where this side's immediate steps then left the process. */
+    private record Outcome(TransferProcess received, TransferProcess latest) {}
+
+    private Outcome proceed(TransferProcess received) {
+        TransferAutomation current = automation;
+        TransferProcess latest = received;
+        if (current != null) {
+            for (Function<TransferProcess, Result<TransferChange>> action : current.immediate(received)) {
+                Result<TransferProcess> done = action.apply(latest).flatMap(this::apply);
+                if (!(done instanceof Result.Ok<TransferProcess> ok)) {
+                    break;
+                }
+                latest = ok.value();
+            }
+        }
+        return new Outcome(received, latest);
+    }
+
+    private Result<TransferProcess> reply(Result<Outcome> result) {
+        afterwards(result.map(Outcome::latest));
+        return result.map(Outcome::received);
     }
 
     public Result<TransferProcess> act(String id, Function<TransferProcess, Result<TransferChange>> action) {

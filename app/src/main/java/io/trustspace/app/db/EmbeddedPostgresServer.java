@@ -33,12 +33,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
+    /** Null when this process uses a server another process runs ({@link #shared}). */
     private final EmbeddedPostgres postgres;
+
+    private final int port;
     private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, Path dataDirectory) {
         this.postgres = postgres;
+        this.port = port;
         this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * The server another live process runs on {@code dataDirectory} (a demo split across processes), used without
+     * owning it — {@link #close} leaves it running — or, when none runs, a new one this process owns. A server left
+     * behind by a killed process counts as running: it still serves the processes that live on.
+     */
+    public static EmbeddedPostgresServer shared(Path dataDirectory) {
+        Path absolute = dataDirectory.toAbsolutePath().normalize();
+        return runningPort(absolute)
+                .map(port -> {
+                    log.info("using the embedded PostgreSQL already running on 127.0.0.1:{} for {}", port, absolute);
+                    return new EmbeddedPostgresServer(null, port, absolute);
+                })
+                .orElseGet(() -> start(absolute));
     }
 
     /** Starts (initialising on first use) the server whose data lives in {@code dataDirectory}. */
@@ -67,7 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             absolute.resolveSibling("postgres.log").toFile()))
                     .start();
             log.info("embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), absolute);
-            return new EmbeddedPostgresServer(postgres, absolute);
+            return new EmbeddedPostgresServer(postgres, postgres.getPort(), absolute);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -142,7 +161,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path dataDirectory() {
@@ -154,7 +173,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
         }
-        DataSource admin = postgres.getPostgresDatabase();
+        DataSource admin = postgres != null ? postgres.getPostgresDatabase() : administration();
         try (Connection connection = admin.getConnection();
                 PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
@@ -182,8 +201,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "postgres";
     }
 
+    private DataSource administration() {
+        org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setUrl(jdbcUrl("postgres"));
+        source.setUser(user());
+        return source;
+    }
+
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -115,6 +115,7 @@ final class DemoContracts {
         request.put("format", format);
         if (sink != null) {
             request.putObject("dataAddress").put("endpoint", sink);
+            request.put("purpose", "research");
         }
         HttpResponse<String> started = consumer("POST", "/api/v1/transfers", request.toString());
         if (started.statusCode() != 201) {
@@ -175,6 +176,77 @@ final class DemoContracts {
         importantAgreementId = negotiation.path("agreementId").asString();
         return Result.ok(listed.orElseThrow() + ": REQUESTED at the provider until its admin approved; then agreement "
                 + importantAgreementId + " signed by both");
+    }
+
+    /**
+     * HttpData-PUSH to the consumer's receiving service — the one origin the provider's operator allowed although it
+     * is on a loopback address: the provider streams the data there, the transfer completes on both sides, and what
+     * was delivered is in the ledger.
+     */
+    Result<String> push() {
+        if (importantAgreementId == null) {
+            return Result.invalid("no agreement");
+        }
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstLine =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        com.sun.net.httpserver.HttpServer sink;
+        try {
+            URI origin = URI.create(space.pushSink());
+            sink = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(origin.getHost(), origin.getPort()), 0);
+        } catch (java.io.IOException e) {
+            return Result.unavailable("cannot open the consumer's receiving service: " + e.getMessage());
+        }
+        sink.createContext("/inbox", exchange -> {
+            try (java.io.InputStream body = exchange.getRequestBody()) {
+                byte[] head = body.readNBytes(4096);
+                long bytes = head.length;
+                byte[] buffer = new byte[8192];
+                for (int read; (read = body.read(buffer)) >= 0; ) {
+                    bytes += read;
+                }
+                received.addAndGet(bytes);
+                firstLine.compareAndSet(
+                        null,
+                        new String(head, StandardCharsets.UTF_8)
+                                .lines()
+                                .findFirst()
+                                .orElse(""));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        sink.start();
+        try {
+            Result<String> started = startTransfer(importantAgreementId, "HttpData-PUSH", space.pushSink() + "/inbox");
+            if (started instanceof Result.Failure<String> failure) {
+                return failure;
+            }
+            String id = started.orElseThrow();
+            JsonNode transfer = await("/api/v1/transfers/" + id, "COMPLETED");
+            if (!transfer.path("state").asString().equals("COMPLETED")) {
+                return Result.invalid("the push ended " + transfer.path("state").asString() + "; at the provider: "
+                        + providerApi("/api/v1/transfers/"
+                                        + enc(transfer.path("providerPid").asString()))
+                                .body());
+            }
+            if (received.get() == 0
+                    || firstLine.get() == null
+                    || !firstLine.get().contains(",")) {
+                return Result.invalid(
+                        "the receiving service got " + received.get() + " bytes, first line " + firstLine.get());
+            }
+            // The provider evidences the delivery under its own pid for the transfer.
+            String providerPid = transfer.path("providerPid").asString();
+            if (!inLedger(providerPid, "transfer.delivered")) {
+                return Result.invalid("the push of " + providerPid + " left no transfer.delivered evidence");
+            }
+            return Result.ok(received.get() + " bytes of CSV pushed to " + space.pushSink()
+                    + "/inbox → COMPLETED on both sides, the delivery (bytes, digest, destination) in the ledger");
+        } finally {
+            sink.stop(0);
+        }
     }
 
     /**

@@ -110,6 +110,9 @@ public final class DemoScenario {
                 "人工审批: a request for 重要 data waits for the provider's admin; approved, it is agreed and signed",
                 () -> contracts.manualApproval(catalog)));
         steps.add(new Step(
+                "推送交付: a push transfer streams the data to the consumer's receiving service the provider allows",
+                contracts::push));
+        steps.add(new Step(
                 "推送防护: a push transfer to a loopback address is refused before a byte moves (no SSRF)",
                 contracts::pushGuard));
         steps.add(new Step(

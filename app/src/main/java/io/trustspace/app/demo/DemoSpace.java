@@ -35,6 +35,12 @@ public final class DemoSpace implements AutoCloseable {
         }
     }
 
+    /**
+     * Port offset, from the port base, of the consumer's receiving service for push transfers: the one loopback
+     * origin the provider allows as a push destination ({@code trustspace.dsp.allowed-sinks}).
+     */
+    public static final int PUSH_SINK_OFFSET = 3;
+
     private final EmbeddedPostgresServer postgres;
     private final List<DemoNode> nodes;
     private final SuiteId suite;
@@ -48,14 +54,55 @@ public final class DemoSpace implements AutoCloseable {
         this.credentials = credentials;
     }
 
+    /** The origin of the consumer's receiving service for push transfers. */
+    public String pushSink() {
+        return pushSink(operator().port());
+    }
+
+    private static String pushSink(int portBase) {
+        return "http://127.0.0.1:" + (portBase + PUSH_SINK_OFFSET);
+    }
+
     public DemoCredentials credentials() {
         return credentials;
     }
 
+    /** The nodes of the demo, in port order from the port base. */
+    public static final List<String> NODES = List.of("operator", "provider", "consumer");
+
+    /** Why {@code only} of the nodes cannot be started on {@code dataDir}, if they cannot. */
+    public static java.util.Optional<String> problem(Path dataDir, List<String> only) {
+        if (only.isEmpty() || !NODES.containsAll(only)) {
+            return java.util.Optional.of("the demo's nodes are " + String.join(",", NODES) + ", not " + only);
+        }
+        if (!only.containsAll(NODES) && !Files.exists(dataDir.resolve("demo-credentials.properties"))) {
+            return java.util.Optional.of(
+                    "run the whole demo on " + dataDir + " once before starting some of its nodes on their own");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Starts the server and the three nodes (in parallel: start-up time is what a newcomer waits for). */
     public static DemoSpace start(Path dataDir, SuiteId suite, int portBase) {
-        DemoLogging.initialise(dataDir.resolve("logs/trustspace.log"));
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+        return start(dataDir, suite, portBase, NODES);
+    }
+
+    /**
+     * Starts only {@code only} of the nodes in this process, so that a connector can run — and be killed — in a
+     * process of its own; another {@code start} on the same data directory runs the rest. The whole demo must have
+     * run on {@code dataDir} once (its credentials and keys exist). The processes share the embedded PostgreSQL: the
+     * first one starts it, the others use it, and it outlives a process that is killed.
+     */
+    public static DemoSpace start(Path dataDir, SuiteId suite, int portBase, List<String> only) {
+        problem(dataDir, only).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        boolean whole = only.containsAll(NODES);
+        DemoLogging.initialise(
+                dataDir.resolve(whole ? "logs/trustspace.log" : "logs/trustspace-" + String.join("-", only) + ".log"));
+        EmbeddedPostgresServer postgres = whole
+                ? EmbeddedPostgresServer.start(dataDir.resolve("postgres"))
+                : EmbeddedPostgresServer.shared(dataDir.resolve("postgres"));
         java.util.Optional<Path> passphraseFile = demoPassphrase(dataDir);
         DemoCredentials credentials = DemoCredentials.load(dataDir);
         Map<String, NodeRole> roles = new LinkedHashMap<>();
@@ -65,10 +112,12 @@ public final class DemoSpace implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(roles.size());
         List<CompletableFuture<DemoNode>> starting = new ArrayList<>();
         try {
-            int offset = 0;
             for (Map.Entry<String, NodeRole> entry : roles.entrySet()) {
                 String name = entry.getKey();
-                int port = portBase + offset++;
+                int port = portBase + NODES.indexOf(name);
+                if (!only.contains(name)) {
+                    continue;
+                }
                 String url = postgres.ensureDatabase(NodeDatabase.databaseName(name));
                 Map<String, Object> overrides = new LinkedHashMap<>();
                 overrides.put("trustspace.node.name", name);
@@ -88,6 +137,9 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.put("trustspace.identity.trusted-issuers[0].did", "did:web:127.0.0.1%3A" + portBase);
                 overrides.put("trustspace.identity.trusted-issuers[0].space", "demo.trustspace");
                 overrides.put("trustspace.identity.trusted-issuers[0].home", "true");
+                if (name.equals("provider")) {
+                    overrides.put("trustspace.dsp.allowed-sinks", pushSink(portBase));
+                }
                 if (entry.getValue() == NodeRole.OPERATOR) {
                     overrides.put("trustspace.identity.space", "demo.trustspace");
                     overrides.put("trustspace.catalog.space-prefix", "demo.trustspace");

@@ -1,7 +1,10 @@
 package io.trustspace.app.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,5 +47,27 @@ class SinkPolicyTest {
     @ValueSource(strings = {"http://8.8.8.8/sink", "https://1.1.1.1:8443/upload"})
     void publicAddresses_areAllowed(String endpoint) {
         assertThat(strict.refused(endpoint)).isEmpty();
+    }
+
+    @Test
+    void listedOrigins_areAllowedAndNothingElseNextToThem() {
+        SinkPolicy listed = new SinkPolicy(false, List.of("http://127.0.0.1:9083", "https://Lake.internal"));
+
+        assertThat(listed.refused("http://127.0.0.1:9083/inbox/42")).isEmpty();
+        assertThat(listed.refused("HTTP://127.0.0.1:9083")).isEmpty();
+        assertThat(listed.refused("http://127.0.0.1:9084/inbox")).isPresent();
+        assertThat(listed.refused("https://127.0.0.1:9083/inbox")).isPresent();
+        assertThat(listed.refused("http://10.0.0.1:9083/inbox")).isPresent();
+        assertThat(listed.refused("https://lake.internal:443/in")).isEmpty();
+        assertThat(listed.refused("http://user:pw@127.0.0.1:9083/x")).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"http://127.0.0.1:9083/inbox", "127.0.0.1:9083", "http://h:1/?q", "ftp://h:21", "not a url"})
+    void anAllowedSinkThatIsNotAnOrigin_isAConfigurationError(String origin) {
+        assertThatThrownBy(() -> new SinkPolicy(false, List.of(origin)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(origin);
     }
 }
