@@ -24,6 +24,7 @@ import io.trustspace.app.contract.TckScript;
 import io.trustspace.app.contract.TckSeedAgreements;
 import io.trustspace.app.contract.Transfers;
 import io.trustspace.app.contract.UsageControl;
+import io.trustspace.app.did.DidKeyResolver;
 import io.trustspace.app.did.NodeIdentity;
 import io.trustspace.app.dsp.NodeMembership;
 import io.trustspace.app.keys.NodeKeys;
@@ -130,6 +131,7 @@ public class ContractConfiguration {
             DspDispatcher dispatcher,
             ProcessWatch watch,
             Agreements agreements,
+            AgreementSigner signatures,
             NodeProperties properties,
             Clock clock) {
         return new Negotiations(
@@ -139,8 +141,14 @@ public class ContractConfiguration {
                 dispatcher,
                 watch,
                 agreements,
+                signatures,
                 clock,
                 properties.dsp().messageGap());
+    }
+
+    @Bean
+    AgreementSigner agreementSigner(NodeKeys signingKeys, DidKeyResolver didKeyResolver) {
+        return new AgreementSigner(signingKeys, didKeyResolver);
     }
 
     @Bean
@@ -180,7 +188,7 @@ public class ContractConfiguration {
             Transfers transfers,
             AssetStore assets,
             JdbcTransactions transactions,
-            NodeKeys signingKeys,
+            AgreementSigner signatures,
             DataPlane dataPlane,
             DspCatalogJson catalogJson,
             NodeProperties properties,
@@ -192,7 +200,7 @@ public class ContractConfiguration {
                 transfers,
                 assets,
                 transactions,
-                new AgreementSigner(signingKeys),
+                signatures,
                 dataPlane,
                 catalogJson.participantId(),
                 clock,

@@ -319,30 +319,26 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
 
     /**
      * What a step does to a negotiation, as one or more changes that go in one transaction: agreeing includes the
-     * provider's signature, verifying the consumer's. {@code denial}: the reasons for a termination, when known
+     * provider's signature and verifying the consumer's, each sent along to the other side. {@code denial}: the reasons for a termination, when known
      * (null: the recorded decision's).
      */
     private List<Function<ContractNegotiation, Result<NegotiationChange>>> actions(Step step, List<String> denial) {
         return switch (step) {
             case OFFER -> List.of(n -> n.offer(n.offer().with(n.datasetId(), self, null), clock.instant()));
             case AGREE ->
-                List.of(
-                        n -> n.agree(
-                                Agreement.of(
-                                        "urn:uuid:" + UUID.randomUUID(),
-                                        n.offer(),
-                                        n.datasetId(),
-                                        self,
-                                        n.counterPartyId(),
-                                        clock.instant()),
-                                clock.instant()),
-                        n -> n.withProviderSignature(signer.sign(n.agreement()), clock.instant()));
+                List.of(n -> {
+                    Agreement agreement = Agreement.of(
+                            "urn:uuid:" + UUID.randomUUID(),
+                            n.offer(),
+                            n.datasetId(),
+                            self,
+                            n.counterPartyId(),
+                            clock.instant());
+                    return n.agree(agreement, signer.sign(agreement), clock.instant());
+                });
             case FINALIZE -> List.of(n -> n.finalizeAgreement(clock.instant()));
             case ACCEPT -> List.of(n -> n.accept(clock.instant()));
-            case VERIFY ->
-                List.of(
-                        n -> n.withConsumerSignature(signer.sign(n.agreement()), clock.instant()),
-                        n -> n.verify(clock.instant()));
+            case VERIFY -> List.of(n -> n.verify(signer.sign(n.agreement()), clock.instant()));
             case COUNTER_OFFER -> List.of(n -> n.counterOffer(n.offer(), clock.instant()));
             case TERMINATE ->
                 List.of(n -> n.terminate(

@@ -38,6 +38,7 @@ public final class Negotiations {
     private final DspDispatcher dispatcher;
     private final ProcessWatch watch;
     private final Agreements agreements;
+    private final AgreementSigner signatures;
     private final Clock clock;
     private final Duration gap;
     private volatile NegotiationAutomation automation;
@@ -49,6 +50,7 @@ public final class Negotiations {
             DspDispatcher dispatcher,
             ProcessWatch watch,
             Agreements agreements,
+            AgreementSigner signatures,
             Clock clock,
             Duration gap) {
         this.repository = repository;
@@ -57,6 +59,7 @@ public final class Negotiations {
         this.dispatcher = dispatcher;
         this.watch = watch;
         this.agreements = agreements;
+        this.signatures = signatures;
         this.clock = clock;
         this.gap = gap;
     }
@@ -106,9 +109,12 @@ public final class Negotiations {
     public Result<ContractNegotiation> receive(String pid, DspMessage message, String sender) {
         Result<Outcome> result = transactions.inTransaction(() -> repository
                 .lockById(pid)
-                .<Result<Outcome>>map(n -> n.receive(message, sender, clock.instant())
-                        .flatMap(this::apply)
-                        .map(received -> proceed(received, null)))
+                .<Result<Outcome>>map(n -> signatures
+                        .refusal(n, message)
+                        .<Result<Outcome>>map(Result::invalid)
+                        .orElseGet(() -> n.receive(message, sender, clock.instant())
+                                .flatMap(this::apply)
+                                .map(received -> proceed(received, null))))
                 .orElseGet(() -> Result.notFound("no negotiation " + pid)));
         return reply(result);
     }

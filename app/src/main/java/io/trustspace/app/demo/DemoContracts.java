@@ -66,7 +66,7 @@ final class DemoContracts {
         if (!providerSide.path("state").asString().equals("ACTIVE")) {
             return Result.invalid("the provider does not hold agreement " + agreementId + ": " + providerSide);
         }
-        return Result.ok("agreement " + agreementId + " signed by both, held by both");
+        return Result.ok("agreement " + agreementId + " signed by both; each side holds both signatures");
     }
 
     /** Negotiates the first offer of {@code dataset} to FINALIZED; the agreement id. */
@@ -80,8 +80,17 @@ final class DemoContracts {
             return Result.invalid("the negotiation ended "
                     + negotiation.path("state").asString() + ": " + negotiation.path("terminationReason"));
         }
-        if (negotiation.path("consumerSignature").isNull()) {
-            return Result.invalid("the consumer did not countersign the agreement");
+        // Each side holds both signatures (they travel in the agreement and verification messages, and were
+        // verified against the other's DID document on arrival): the same two on both sides.
+        JsonNode providerSide = json.readTree(providerApi("/api/v1/negotiations/"
+                        + enc(negotiation.path("providerPid").asString()))
+                .body());
+        for (String signature : List.of("providerSignature", "consumerSignature")) {
+            String held = negotiation.path(signature).asString("");
+            if (held.isEmpty() || !held.equals(providerSide.path(signature).asString(""))) {
+                return Result.invalid("the " + signature + " is not held by both sides: consumer " + held
+                        + ", provider " + providerSide.path(signature));
+            }
         }
         return Result.ok(negotiation.path("agreementId").asString());
     }

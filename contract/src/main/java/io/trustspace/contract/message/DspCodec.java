@@ -39,6 +39,17 @@ public final class DspCodec {
     public static final String CONTEXT = "https://w3id.org/dspace/2025/1/context.jsonld";
     public static final String DSPACE = "https://w3id.org/dspace/2025/1/";
     public static final String ODRL = "http://www.w3.org/ns/odrl/2/";
+
+    /**
+     * Extension property of ContractAgreementMessage (the provider's) and ContractAgreementVerificationMessage (the
+     * consumer's): a party's compact JWS over the agreement, so that each side holds both signatures. A full IRI,
+     * which DSP's context leaves alone and other connectors ignore.
+     */
+    public static final String AGREEMENT_SIGNATURE = "https://trustspace.io/ns/contract#agreementSignature";
+
+    /** The longest agreement signature read from a message. */
+    static final int MAX_SIGNATURE_LENGTH = 16 * 1024;
+
     public static final int MAX_DEPTH = 32;
     public static final int MAX_NODES = 10_000;
     public static final int MAX_STRING = 64 * 1024;
@@ -57,7 +68,10 @@ public final class DspCodec {
         reader(
                 ContractAgreementVerificationMessage.class,
                 "ContractAgreementVerificationMessage",
-                o -> new ContractAgreementVerificationMessage(o.pid("providerPid"), o.pid("consumerPid")));
+                o -> new ContractAgreementVerificationMessage(
+                        o.pid("providerPid"),
+                        o.pid("consumerPid"),
+                        o.optionalText(AGREEMENT_SIGNATURE, MAX_SIGNATURE_LENGTH)));
         reader(ContractNegotiationEventMessage.class, "ContractNegotiationEventMessage", DspCodec::event);
         reader(
                 ContractNegotiationTerminationMessage.class,
@@ -181,8 +195,14 @@ public final class DspCodec {
         } else if (message instanceof ContractAgreementMessage m) {
             pids(json, m.providerPid(), m.consumerPid());
             json.set("agreement", agreementJson(m.agreement()));
+            if (m.providerSignature() != null) {
+                json.put(AGREEMENT_SIGNATURE, m.providerSignature());
+            }
         } else if (message instanceof ContractAgreementVerificationMessage m) {
             pids(json, m.providerPid(), m.consumerPid());
+            if (m.consumerSignature() != null) {
+                json.put(AGREEMENT_SIGNATURE, m.consumerSignature());
+            }
         } else if (message instanceof ContractNegotiationEventMessage m) {
             pids(json, m.providerPid(), m.consumerPid());
             json.put("eventType", m.eventType().name());
@@ -330,7 +350,10 @@ public final class DspCodec {
 
     private static ContractAgreementMessage contractAgreement(Obj o) {
         return new ContractAgreementMessage(
-                o.pid("providerPid"), o.pid("consumerPid"), agreement(o.object("agreement")));
+                o.pid("providerPid"),
+                o.pid("consumerPid"),
+                agreement(o.object("agreement")),
+                o.optionalText(AGREEMENT_SIGNATURE, MAX_SIGNATURE_LENGTH));
     }
 
     private static ContractNegotiationEventMessage event(Obj o) {

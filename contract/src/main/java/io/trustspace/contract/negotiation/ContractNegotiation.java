@@ -381,9 +381,14 @@ public record ContractNegotiation(
         if (state != INITIAL && state != REQUESTED && state != ACCEPTED) {
             return illegal(message);
         }
+        Optional<String> badSignature = signatureProblem("providerSignature", agreementMessage.providerSignature());
+        if (badSignature.isPresent()) {
+            return Result.invalid(badSignature.get());
+        }
         Next next = next();
         next.providerPid = agreementMessage.providerPid();
         next.agreement = agreementMessage.agreement();
+        next.providerSignature = agreementMessage.providerSignature();
         return Result.ok(next.move(AGREED, NegotiationEvent.AGREED, Direction.RECEIVED, message, null, now));
     }
 
@@ -396,14 +401,27 @@ public record ContractNegotiation(
         if (lateRepeat(message, FINALIZED)) {
             return Result.ok(NegotiationChange.unchanged(this, message, now));
         }
-        return simple(
-                verification.providerPid(),
-                verification.consumerPid(),
-                message,
-                AGREED,
-                VERIFIED,
-                NegotiationEvent.VERIFIED,
-                now);
+        Optional<String> badSignature = signatureProblem("consumerSignature", verification.consumerSignature());
+        if (badSignature.isPresent()) {
+            return Result.invalid(badSignature.get());
+        }
+        if (verification.consumerSignature() == null || state != AGREED) {
+            return simple(
+                    verification.providerPid(),
+                    verification.consumerPid(),
+                    message,
+                    AGREED,
+                    VERIFIED,
+                    NegotiationEvent.VERIFIED,
+                    now);
+        }
+        Optional<Result<NegotiationChange>> pids = checkPids(verification.providerPid(), verification.consumerPid());
+        if (pids.isPresent()) {
+            return pids.get();
+        }
+        Next next = next();
+        next.consumerSignature = verification.consumerSignature();
+        return Result.ok(next.move(VERIFIED, NegotiationEvent.VERIFIED, Direction.RECEIVED, message, null, now));
     }
 
     /** Consumer: the provider's FINALIZED event. VERIFIED → FINALIZED; again while FINALIZED is unchanged. */
@@ -547,6 +565,14 @@ public record ContractNegotiation(
      * AGREED.
      */
     public Result<NegotiationChange> agree(Agreement newAgreement, Instant now) {
+        return agree(newAgreement, null, now);
+    }
+
+    /**
+     * Provider: agrees with {@code newAgreement}, signed by us ({@code signature}: compact JWS over its canonical
+     * form, sent along so the consumer holds it; null to send none). REQUESTED or ACCEPTED → AGREED.
+     */
+    public Result<NegotiationChange> agree(Agreement newAgreement, String signature, Instant now) {
         String message = "ContractAgreementMessage";
         if (role != NegotiationRole.PROVIDER) {
             return wrongWay(message);
@@ -557,17 +583,30 @@ public record ContractNegotiation(
         if (state != REQUESTED && state != ACCEPTED) {
             return illegalAction("agree", message);
         }
+        Optional<String> badSignature = signatureProblem("providerSignature", signature);
+        if (badSignature.isPresent()) {
+            return Result.invalid(badSignature.get());
+        }
         OutgoingMessage out = OutgoingMessage.to(
                 counterPartyAddress,
                 "/negotiations/" + consumerPid + "/agreement",
-                new ContractAgreementMessage(providerPid, consumerPid, newAgreement));
+                new ContractAgreementMessage(providerPid, consumerPid, newAgreement, signature));
         Next next = next();
         next.agreement = newAgreement;
+        next.providerSignature = signature;
         return Result.ok(next.move(AGREED, NegotiationEvent.AGREED, Direction.SENT, message, out, now));
     }
 
     /** Consumer: verifies the agreement. AGREED → VERIFIED. */
     public Result<NegotiationChange> verify(Instant now) {
+        return verify(null, now);
+    }
+
+    /**
+     * Consumer: verifies the agreement and countersigns it ({@code signature}: compact JWS over its canonical form,
+     * sent along so the provider holds it; null to send none). AGREED → VERIFIED.
+     */
+    public Result<NegotiationChange> verify(String signature, Instant now) {
         String message = "ContractAgreementVerificationMessage";
         if (role != NegotiationRole.CONSUMER) {
             return wrongWay(message);
@@ -575,11 +614,17 @@ public record ContractNegotiation(
         if (state != AGREED) {
             return illegalAction("verify", message);
         }
+        Optional<String> badSignature = signatureProblem("consumerSignature", signature);
+        if (badSignature.isPresent()) {
+            return Result.invalid(badSignature.get());
+        }
         OutgoingMessage out = OutgoingMessage.to(
                 counterPartyAddress,
                 "/negotiations/" + providerPid + "/agreement/verification",
-                new ContractAgreementVerificationMessage(providerPid, consumerPid));
-        return Result.ok(next().move(VERIFIED, NegotiationEvent.VERIFIED, Direction.SENT, message, out, now));
+                new ContractAgreementVerificationMessage(providerPid, consumerPid, signature));
+        Next next = next();
+        next.consumerSignature = signature;
+        return Result.ok(next.move(VERIFIED, NegotiationEvent.VERIFIED, Direction.SENT, message, out, now));
     }
 
     /** Provider: finalizes. VERIFIED → FINALIZED. */
@@ -655,15 +700,27 @@ public record ContractNegotiation(
      * A signature slot is set once: CONFLICT without an agreement or if a different signature is already there,
      * unchanged if the same one is, INVALID if {@code jws} is not a compact JWS. The app verifies the signature.
      */
+    /** Why {@code jws} (null: none given) cannot be a signature slot's value, if it cannot. */
+    private static Optional<String> signatureProblem(String slot, String jws) {
+        if (jws != null
+                && (jws.length() > MAX_SIGNATURE_LENGTH
+                        || !COMPACT_JWS.matcher(jws).matches())) {
+            return Optional.of(slot + " must be a compact JWS of at most " + MAX_SIGNATURE_LENGTH + " characters");
+        }
+        return Optional.empty();
+    }
+
     private Result<NegotiationChange> sign(boolean provider, String jws, Instant now) {
         String slot = provider ? "providerSignature" : "consumerSignature";
         if (agreement == null) {
             return Result.conflict("negotiation " + id + " in state " + state + " has no agreement to sign");
         }
-        if (jws == null
-                || jws.length() > MAX_SIGNATURE_LENGTH
-                || !COMPACT_JWS.matcher(jws).matches()) {
-            return Result.invalid(slot + " must be a compact JWS of at most " + MAX_SIGNATURE_LENGTH + " characters");
+        if (jws == null) {
+            return Result.invalid(slot + " is missing");
+        }
+        Optional<String> badSignature = signatureProblem(slot, jws);
+        if (badSignature.isPresent()) {
+            return Result.invalid(badSignature.get());
         }
         String current = provider ? providerSignature : consumerSignature;
         if (current != null) {

@@ -85,6 +85,18 @@ public record NegotiationChange(
         if (negotiation.agreement() != null) {
             json.put("agreement", negotiation.agreement().id());
         }
+        // The signatures themselves, when this change set or received one: the ledger then holds each party's
+        // commitment to the terms, not just the fact that a signature existed.
+        if (event == NegotiationEvent.AGREED
+                || event == NegotiationEvent.VERIFIED
+                || event == NegotiationEvent.SIGNED) {
+            if (negotiation.providerSignature() != null) {
+                json.put("providerSignature", negotiation.providerSignature());
+            }
+            if (negotiation.consumerSignature() != null) {
+                json.put("consumerSignature", negotiation.consumerSignature());
+            }
+        }
         if (negotiation.terminationCode() != null) {
             json.put("code", negotiation.terminationCode());
         }

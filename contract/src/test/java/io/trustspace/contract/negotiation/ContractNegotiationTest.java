@@ -281,6 +281,68 @@ class ContractNegotiationTest {
     }
 
     @Test
+    void signaturesTravel_withTheAgreementAndTheVerification_soBothSidesHoldBoth() {
+        String providerJws = "eyJhbGciOiJFZERTQSJ9..cHJvdmlkZXI";
+        String consumerJws = "eyJhbGciOiJFZERTQSJ9..Y29uc3VtZXI";
+        NegotiationChange agreed = NegotiationFixtures.provider("p", NegotiationState.REQUESTED)
+                .agree(NegotiationFixtures.AGREEMENT, providerJws, NOW)
+                .orElseThrow();
+        ContractAgreementMessage sent = (ContractAgreementMessage)
+                agreed.outgoingMessage().orElseThrow().message();
+        assertThat(sent.providerSignature()).isEqualTo(providerJws);
+        assertThat(agreed.negotiation().providerSignature()).isEqualTo(providerJws);
+
+        ContractNegotiation consumer = NegotiationFixtures.consumer("c", NegotiationState.REQUESTED)
+                .onAgreement(
+                        new ContractAgreementMessage("provider-c", "c", NegotiationFixtures.AGREEMENT, providerJws),
+                        NOW)
+                .orElseThrow()
+                .negotiation();
+        assertThat(consumer.providerSignature()).isEqualTo(providerJws);
+        NegotiationChange verified = consumer.verify(consumerJws, NOW).orElseThrow();
+        ContractAgreementVerificationMessage verification = (ContractAgreementVerificationMessage)
+                verified.outgoingMessage().orElseThrow().message();
+        assertThat(verification.consumerSignature()).isEqualTo(consumerJws);
+        assertThat(verified.negotiation().consumerSignature()).isEqualTo(consumerJws);
+
+        ContractNegotiation provider = agreed.negotiation()
+                .onVerification(
+                        new ContractAgreementVerificationMessage(
+                                agreed.negotiation().providerPid(),
+                                agreed.negotiation().consumerPid(),
+                                consumerJws),
+                        NOW)
+                .orElseThrow()
+                .negotiation();
+        assertThat(provider.state()).isEqualTo(NegotiationState.VERIFIED);
+        assertThat(provider.providerSignature()).isEqualTo(providerJws);
+        assertThat(provider.consumerSignature()).isEqualTo(consumerJws);
+        assertThat(new String(
+                        NegotiationChange.unchanged(provider, "x", NOW).evidencePayload(), StandardCharsets.UTF_8))
+                .doesNotContain(consumerJws);
+        assertThat(new String(verified.evidencePayload(), StandardCharsets.UTF_8))
+                .contains(providerJws, consumerJws);
+    }
+
+    @Test
+    void aMalformedSignatureInAMessage_isRefused_andChangesNothing() {
+        ContractNegotiation consumer = NegotiationFixtures.consumer("c", NegotiationState.REQUESTED);
+        assertThat(kind(consumer.onAgreement(
+                        new ContractAgreementMessage("provider-c", "c", NegotiationFixtures.AGREEMENT, "not a jws"),
+                        NOW)))
+                .isEqualTo(Result.Kind.INVALID);
+        ContractNegotiation provider = NegotiationFixtures.provider("p", NegotiationState.AGREED);
+        assertThat(kind(provider.onVerification(
+                        new ContractAgreementVerificationMessage(
+                                provider.providerPid(), provider.consumerPid(), "x".repeat(20_000)),
+                        NOW)))
+                .isEqualTo(Result.Kind.INVALID);
+        assertThat(kind(NegotiationFixtures.provider("q", NegotiationState.REQUESTED)
+                        .agree(NegotiationFixtures.AGREEMENT, "a.b", NOW)))
+                .isEqualTo(Result.Kind.INVALID);
+    }
+
+    @Test
     void agreementCanonicalBytes_areStable() {
         ContractNegotiation agreed = NegotiationFixtures.consumer("c", NegotiationState.AGREED);
         assertThat(new String(agreed.agreement().canonicalBytes(), StandardCharsets.UTF_8))
