@@ -29,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * loop claims, every {@value #IDLE_MS} ms and whenever a delivery leaves a process's next message waiting, what is
  * left: retries, messages queued behind others, delayed ones, and what a restart left behind.
  *
- * <p>Retries: a connection failure, 5xx or 401 backs off exponentially up to {@link #MAX_ATTEMPTS} attempts; a 404 is
- * retried quickly a few times (a peer that registers its handler just after answering the previous message — the
- * DSP TCK does); any other 4xx is final. A final failure is reported to {@link Listener#failed}, which terminates
+ * <p>Retries: a connection failure, 5xx or 401 backs off exponentially up to {@link #MAX_ATTEMPTS} attempts; a 404 or
+ * 409 is retried quickly a few times (a peer that registers its handler just after answering the previous message —
+ * the DSP TCK does — or whose state machine has not yet taken in our answer — EDC does); any other 4xx is final. A final failure is reported to {@link Listener#failed}, which terminates
  * the process locally. The reply to an initial request goes to {@link Listener#replied}.
  */
 public final class DspDispatcher implements AutoCloseable {
@@ -45,7 +45,7 @@ public final class DspDispatcher implements AutoCloseable {
 
     static final int IDLE_MS = 250;
     static final int MAX_ATTEMPTS = 12;
-    static final int MAX_NOT_FOUND_ATTEMPTS = 15;
+    static final int MAX_QUICK_ATTEMPTS = 15;
     static final Duration LEASE = Duration.ofSeconds(30);
     static final Duration TIMEOUT = Duration.ofSeconds(15);
     static final int BATCH = 256;
@@ -182,8 +182,11 @@ public final class DspDispatcher implements AutoCloseable {
             }
             String reason = message.type() + " to " + message.target() + " answered " + status + ": "
                     + new String(response.body(), StandardCharsets.UTF_8);
-            if (status == 404) {
-                if (message.attempts() + 1 >= MAX_NOT_FOUND_ATTEMPTS) {
+            // 404: a peer that registers its handler just after answering (the DSP TCK); 409: a peer whose own
+            // state machine has not yet taken in our answer to its last message (EDC moves its transfer from
+            // REQUESTING to REQUESTED on a later tick and refuses our start until then). Both pass in moments.
+            if (status == 404 || status == 409) {
+                if (message.attempts() + 1 >= MAX_QUICK_ATTEMPTS) {
                     fail(message, reason);
                 } else {
                     outbox.retryAt(message.id(), clock.instant().plusMillis(200), reason);

@@ -102,21 +102,16 @@ class ProviderNegotiationIT {
         provider.close();
     }
 
+    /**
+     * The provider agrees to a permitted request in the request's own transaction, and the agreement reaches the
+     * consumer only once our answer to its request is complete on the wire — the order Eclipse EDC needs (it answers
+     * 409 to an agreement that overtakes the reply to its request). The request goes over a raw socket that reads
+     * nothing: when the agreement arrives, the whole 201 answer must already be waiting in it.
+     */
     @Test
     void anAgreementTakenInTheRequestsTransaction_followsTheCompleteAnswer() throws Exception {
         String consumerPid = "urn:uuid:" + UUID.randomUUID();
-        ObjectNode request = JSON.createObjectNode();
-        request.putArray("@context").add("https://w3id.org/dspace/2025/1/context.jsonld");
-        request.put("@type", "ContractRequestMessage")
-                .put("consumerPid", consumerPid)
-                .put(
-                        "callbackAddress",
-                        "http://127.0.0.1:" + callback.getAddress().getPort() + "/dsp");
-        ObjectNode offer = request.putObject("offer")
-                .put("@id", "reply-first:offer:1")
-                .put("@type", "Offer")
-                .put("target", "reply-first");
-        offer.putArray("permission").addObject().put("action", "use");
+        ObjectNode request = request(consumerPid);
         byte[] body = request.toString().getBytes(StandardCharsets.UTF_8);
         int port = Integer.parseInt(provider.baseUrl().replaceAll(".*:", ""));
 

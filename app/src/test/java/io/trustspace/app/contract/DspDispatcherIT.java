@@ -1,0 +1,173 @@
+package io.trustspace.app.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How the dispatcher treats a peer's answers, over real HTTP with the outbox in PostgreSQL: a 409 (a peer whose state
+ * machine has not yet taken in our last answer, as EDC does with a transfer start) or 404 is retried for a few
+ * seconds and then delivered; another 4xx ends the process at once; a 409 that does not pass ends it too.
+ */
+class DspDispatcherIT {
+
+    private static final JsonNode BODY = JsonMapper.builder().build().readTree("{\"@type\":\"TransferStartMessage\"}");
+
+    private static HikariDataSource dataSource;
+    private HttpServer peer;
+    private DspDispatcher dispatcher;
+    private JdbcTransactions transactions;
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> delivered = new CompletableFuture<>();
+    private volatile int refusalsBeforeSuccess;
+    private volatile int refusal;
+
+    @BeforeAll
+    static void migrate() {
+        dataSource = TestDatabases.migrated();
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
+
+    @BeforeEach
+    void start() throws IOException, SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM dsp_outbox");
+        }
+        peer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        peer.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                if (attempts.incrementAndGet() <= refusalsBeforeSuccess) {
+                    byte[] error = "{\"@type\":\"TransferError\"}".getBytes();
+                    exchange.sendResponseHeaders(refusal, error.length);
+                    exchange.getResponseBody().write(error);
+                } else {
+                    exchange.sendResponseHeaders(200, -1);
+                    delivered.complete(null);
+                }
+            }
+        });
+        peer.start();
+        transactions = new JdbcTransactions(dataSource);
+        dispatcher = new DspDispatcher(
+                new DspOutbox(transactions),
+                HttpClient.newHttpClient(),
+                audience -> Result.ok("Bearer test"),
+                2,
+                Clock.systemUTC());
+        dispatcher.listen(new DspDispatcher.Listener() {
+            @Override
+            public void replied(DspOutbox.Pending message, JsonNode reply) {}
+
+            @Override
+            public void failed(DspOutbox.Pending message, String reason) {
+                failures.add(reason);
+            }
+        });
+        dispatcher.start();
+    }
+
+    @AfterEach
+    void stop() {
+        dispatcher.close();
+        peer.stop(0);
+    }
+
+    @Test
+    void aConflictThatPasses_isRetried_andTheMessageDelivered() throws Exception {
+        refusal = 409;
+        refusalsBeforeSuccess = 3;
+
+        send();
+
+        delivered.get(20, TimeUnit.SECONDS);
+        assertThat(attempts).hasValue(4);
+        assertThat(failures).isEmpty();
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void anotherRefusal_endsTheProcessAtOnce() throws Exception {
+        refusal = 400;
+        refusalsBeforeSuccess = Integer.MAX_VALUE;
+
+        send();
+
+        awaitFailure();
+        assertThat(attempts).hasValue(1);
+        assertThat(failures).singleElement().asString().contains("answered 400");
+    }
+
+    @Test
+    void aConflictThatDoesNotPass_endsTheProcess_afterAFewSeconds() throws Exception {
+        refusal = 409;
+        refusalsBeforeSuccess = Integer.MAX_VALUE;
+
+        send();
+
+        awaitFailure();
+        assertThat(attempts).hasValue(DspDispatcher.MAX_QUICK_ATTEMPTS);
+        assertThat(failures).singleElement().asString().contains("answered 409");
+    }
+
+    private void send() {
+        transactions.inTransaction(() -> {
+            dispatcher.enqueue(
+                    "process-1",
+                    "http://127.0.0.1:" + peer.getAddress().getPort() + "/transfers/t/start",
+                    "did:web:peer",
+                    "TransferStartMessage",
+                    BODY,
+                    Clock.systemUTC().instant());
+            return null;
+        });
+    }
+
+    private void awaitFailure() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (failures.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static int pending() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM dsp_outbox")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+}
