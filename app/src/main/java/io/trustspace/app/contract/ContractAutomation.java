@@ -62,8 +62,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Without a step delay or script, a step that waits for nobody runs in the transaction of the message that called for
  * it ({@link #immediate}); its message goes out after our answer to that one. Otherwise steps run on a scheduler
  * after the commit, {@code stepDelay} apart; a step that no longer fits the state (the other side moved first) is
- * dropped. {@link #resume} re-runs the decision for every process waiting on us, so a
- * restart continues where it stopped.
+ * dropped. {@link #resume} re-runs the decision for every process waiting on us, so a restart continues where it
+ * stopped.
  */
 public final class ContractAutomation implements NegotiationAutomation, TransferAutomation, AutoCloseable {
 
@@ -319,8 +319,8 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
 
     /**
      * What a step does to a negotiation, as one or more changes that go in one transaction: agreeing includes the
-     * provider's signature and verifying the consumer's, each sent along to the other side. {@code denial}: the reasons for a termination, when known
-     * (null: the recorded decision's).
+     * provider's signature and verifying the consumer's, each sent along to the other side. {@code denial}: the
+     * reasons for a termination, when known (null: the recorded decision's).
      */
     private List<Function<ContractNegotiation, Result<NegotiationChange>>> actions(Step step, List<String> denial) {
         return switch (step) {
