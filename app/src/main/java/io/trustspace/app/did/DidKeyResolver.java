@@ -90,6 +90,9 @@ public final class DidKeyResolver {
             Thread.currentThread().interrupt();
             return Result.unavailable("interrupted while resolving " + did);
         }
+        if (response.statusCode() == 404 || response.statusCode() == 410) {
+            return Result.unauthorized("there is no DID document of " + did + " (HTTP " + response.statusCode() + ")");
+        }
         if (response.statusCode() != 200) {
             return Result.unavailable("DID document of " + did + " answered HTTP " + response.statusCode());
         }

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every request to a DSP endpoint ({@code /dsp/**}) must carry {@code Authorization: Bearer <token>}: a short-lived,
  * audience-bound, single-use token self-issued by the caller with its membership credential. It is checked before
  * anything else; the verified caller is handed on as a request attribute, and a refusal is a 401 naming the reason
- * code (and recorded as evidence by the verifier).
+ * code (and recorded as evidence by the verifier) — or a 503 with Retry-After when the token could not be checked
+ * right now.
  */
 public final class DspAuthFilter extends OncePerRequestFilter {
 
@@ -150,16 +151,16 @@ public final class DspAuthFilter extends OncePerRequestFilter {
             error.put("@type", type);
             error.put("code", failure.name());
             error.put("reason", java.util.List.of(detail));
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            status(response, failure);
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), error);
             return;
         }
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://trustspace.io/problems/unauthorized");
-        problem.put("title", "Unauthorized");
-        problem.put("status", 401);
+        boolean unavailable = failure.isTransient();
+        problem.put("type", "https://trustspace.io/problems/" + (unavailable ? "unavailable" : "unauthorized"));
+        problem.put("title", unavailable ? "Service Unavailable" : "Unauthorized");
+        problem.put("status", status(failure));
         problem.put("code", failure.name());
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
@@ -167,9 +168,25 @@ public final class DspAuthFilter extends OncePerRequestFilter {
         if (requestId != null) {
             problem.put("requestId", requestId);
         }
-        response.setStatus(401);
-        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        status(response, failure);
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * 401 for a token that is not acceptable; 503 when it could not be checked right now (the caller's DID document
+     * or a status list unreachable, the replay cache full), so the caller retries instead of giving up.
+     */
+    static int status(AuthFailure failure) {
+        return failure.isTransient() ? 503 : 401;
+    }
+
+    private static void status(HttpServletResponse response, AuthFailure failure) {
+        response.setStatus(status(failure));
+        if (failure.isTransient()) {
+            response.setHeader("Retry-After", "1");
+        } else {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
     }
 }

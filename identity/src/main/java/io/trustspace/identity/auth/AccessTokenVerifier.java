@@ -44,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       AccessTokenIssuer#TOKEN_TYPE} and {@code kid} = {@code <iss>#<key id>}; claims {@code iss} (a DID), {@code sub}
  *       = {@code iss}, {@code aud}, {@code jti} (1 to 256 visible ASCII), {@code iat} and {@code exp} (integer
  *       seconds, {@code exp} after {@code iat}), optional {@code nbf} ({@code MALFORMED});
- *   <li>the token's signature under the key {@link DidKeys} resolves for {@code kid} ({@code UNKNOWN_KEY}, {@code
+ *   <li>the token's signature under the key {@link DidKeys} resolves for {@code kid} ({@code UNKNOWN_KEY}; {@code
+ *       KEY_UNAVAILABLE} when the DID document cannot be fetched now; {@code
  *       BAD_SIGNATURE});
  *   <li>time, with at most {@link #MAX_CLOCK_SKEW} of skew: {@code exp - iat} at most five minutes ({@code
  *       LIFETIME_TOO_LONG}), {@code exp} not passed ({@code EXPIRED}), {@code iat} and {@code nbf} not in the future
@@ -172,7 +173,9 @@ public final class AccessTokenVerifier {
 
         Result<PublicKey> key = didKeys.resolve(claims.issuer(), claims.kid().fragment());
         if (key instanceof Result.Failure<PublicKey> failure) {
-            return rejected(AuthFailure.UNKNOWN_KEY, "key " + claims.kid() + ": " + failure.reason());
+            return rejected(
+                    failure.kind() == Result.Kind.UNAVAILABLE ? AuthFailure.KEY_UNAVAILABLE : AuthFailure.UNKNOWN_KEY,
+                    "key " + claims.kid() + ": " + failure.reason());
         }
         Result<VerifiedJws> signed = Jws.verify(token, key.orElseThrow());
         if (signed instanceof Result.Failure<VerifiedJws> failure) {

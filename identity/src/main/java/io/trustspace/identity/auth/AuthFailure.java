@@ -7,8 +7,10 @@ package io.trustspace.identity.auth;
 public enum AuthFailure {
     /** Not a compact JWS of at most 16 KiB with the required header and claims of the right types. */
     MALFORMED,
-    /** The caller's DID does not list the {@code kid} key, or the DID cannot be resolved. */
+    /** The caller's DID does not list the {@code kid} key, or there is no such DID. */
     UNKNOWN_KEY,
+    /** The caller's DID document cannot be fetched right now (its host unreachable or failing). Transient. */
+    KEY_UNAVAILABLE,
     /** The token's signature does not verify under the caller's key. */
     BAD_SIGNATURE,
     /** The token lives longer than five minutes ({@code exp - iat}). */
@@ -41,5 +43,13 @@ public enum AuthFailure {
     /** The credential's suspension bit is set. */
     SUSPENDED,
     /** The status list could not be fetched or did not check out, so the credential's status is unknown. */
-    STATUS_UNAVAILABLE
+    STATUS_UNAVAILABLE;
+
+    /**
+     * Whether the refusal says nothing about the token, only that it cannot be checked now: the caller should retry
+     * (an edge answers 503, not 401).
+     */
+    public boolean isTransient() {
+        return this == KEY_UNAVAILABLE || this == REPLAY_CACHE_FULL || this == STATUS_UNAVAILABLE;
+    }
 }

@@ -80,10 +80,14 @@ class AccessTokenVerifierTest {
     }
 
     private AccessTokenVerifier verifier() {
+        return verifier(didKeys);
+    }
+
+    private AccessTokenVerifier verifier(io.trustspace.identity.credential.DidKeys keys) {
         return new AccessTokenVerifier(
                 CALLEE,
                 CryptoSuites.of(suite),
-                didKeys,
+                keys,
                 () -> TrustList.of(TrustedIssuer.home(operator.did, operator.space)),
                 statusLists,
                 replayCache,
@@ -244,6 +248,17 @@ class AccessTokenVerifierTest {
         AuthOutcome outcome = verify(unlisted.sign(AccessTokenIssuer.TOKEN_TYPE, null, VcJson.write(claims())));
 
         assertThat(failureOf(outcome)).isEqualTo(AuthFailure.UNKNOWN_KEY);
+    }
+
+    @Test
+    void aCallerWhoseDidDocumentCannotBeFetched_isRefusedAsTransient_notAsUnknown() {
+        AuthOutcome outcome = verifier((did, kid) -> Result.unavailable("cannot fetch the DID document of " + did))
+                .verify(tokens.issue(CALLEE, credential.jwt()));
+
+        assertThat(failureOf(outcome)).isEqualTo(AuthFailure.KEY_UNAVAILABLE);
+        assertThat(failureOf(outcome).isTransient()).isTrue();
+        assertThat(AuthFailure.UNKNOWN_KEY.isTransient()).isFalse();
+        assertThat(AuthFailure.BAD_SIGNATURE.isTransient()).isFalse();
     }
 
     @Test
