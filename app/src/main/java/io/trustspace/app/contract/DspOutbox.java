@@ -1,10 +1,8 @@
 package io.trustspace.app.contract;
 
 import io.trustspace.common.jdbc.JdbcTransactions;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,21 +48,28 @@ public final class DspOutbox {
             Instant now,
             Duration lease) {
         return transactions.withConnection(connection -> {
-            boolean direct = !at.isAfter(now) && !hasPending(connection, processId);
+            // One statement on the hot path: the row is leased to us (attempts = 1) exactly when it is due now and
+            // nothing else of its process is pending.
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dsp_outbox (process_id, target,"
                     + " audience, message_type, body, not_before, attempts, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING id")) {
+                    + " SELECT ?, ?, ?, ?, ?::jsonb, CASE WHEN direct THEN ?::timestamptz ELSE ?::timestamptz END,"
+                    + " CASE WHEN direct THEN 1 ELSE 0 END, ?::timestamptz"
+                    + " FROM (SELECT ?::boolean AND NOT EXISTS (SELECT 1 FROM dsp_outbox"
+                    + " WHERE process_id = ? AND NOT failed) AS direct) decided"
+                    + " RETURNING id, attempts")) {
                 insert.setString(1, processId);
                 insert.setString(2, target);
                 insert.setString(3, audience);
                 insert.setString(4, type);
                 insert.setString(5, body.toString());
-                insert.setTimestamp(6, Timestamp.from(direct ? now.plus(lease) : at));
-                insert.setInt(7, direct ? 1 : 0);
+                insert.setTimestamp(6, Timestamp.from(now.plus(lease)));
+                insert.setTimestamp(7, Timestamp.from(at));
                 insert.setTimestamp(8, Timestamp.from(now));
+                insert.setBoolean(9, !at.isAfter(now));
+                insert.setString(10, processId);
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
-                    return direct
+                    return row.getInt(2) == 1
                             ? Optional.of(new Pending(row.getLong(1), processId, target, audience, type, body, 0))
                             : Optional.<Pending>empty();
                 }
@@ -75,16 +80,6 @@ public final class DspOutbox {
     /** Runs {@code action} once the caller's transaction committed (at once outside one). */
     public void afterCommit(Runnable action) {
         transactions.afterCommit(action);
-    }
-
-    private static boolean hasPending(Connection connection, String processId) throws SQLException {
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT 1 FROM dsp_outbox WHERE process_id = ? AND NOT failed LIMIT 1")) {
-            select.setString(1, processId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
     }
 
     /** Leases up to {@code limit} due messages for {@code lease}; each process contributes at most its oldest. */
