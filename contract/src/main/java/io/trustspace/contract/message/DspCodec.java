@@ -47,8 +47,8 @@ public final class DspCodec {
      */
     public static final String AGREEMENT_SIGNATURE = "https://trustspace.io/ns/contract#agreementSignature";
 
-    /** The longest agreement signature read from a message. */
-    static final int MAX_SIGNATURE_LENGTH = 16 * 1024;
+    /** The longest agreement signature read from a message (and kept: {@code ContractNegotiation}). */
+    public static final int MAX_SIGNATURE_LENGTH = 16 * 1024;
 
     public static final int MAX_DEPTH = 32;
     public static final int MAX_NODES = 10_000;

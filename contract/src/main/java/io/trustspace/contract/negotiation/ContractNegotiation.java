@@ -19,6 +19,7 @@ import io.trustspace.contract.message.ContractNegotiationTerminationMessage;
 import io.trustspace.contract.message.ContractOfferMessage;
 import io.trustspace.contract.message.ContractRequestMessage;
 import io.trustspace.contract.message.Direction;
+import io.trustspace.contract.message.DspCodec;
 import io.trustspace.contract.message.DspMessage;
 import io.trustspace.contract.message.EventType;
 import io.trustspace.contract.message.Offer;
@@ -91,7 +92,7 @@ public record ContractNegotiation(
     public static final int UNLIMITED_COUNTER_OFFERS = Integer.MAX_VALUE;
 
     /** The longest compact JWS we keep as an agreement signature. */
-    public static final int MAX_SIGNATURE_LENGTH = 16 * 1024;
+    public static final int MAX_SIGNATURE_LENGTH = DspCodec.MAX_SIGNATURE_LENGTH;
 
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
 
@@ -360,7 +361,14 @@ public record ContractNegotiation(
             return Result.ok(NegotiationChange.unchanged(this, message, now));
         }
         return simple(
-                event.providerPid(), event.consumerPid(), message, OFFERED, ACCEPTED, NegotiationEvent.ACCEPTED, now);
+                event.providerPid(),
+                event.consumerPid(),
+                message,
+                OFFERED,
+                ACCEPTED,
+                NegotiationEvent.ACCEPTED,
+                now,
+                nothingElse -> {});
     }
 
     /** Consumer: a {@link ContractAgreementMessage}. INITIAL/REQUESTED/ACCEPTED → AGREED; the same agreement again while AGREED is unchanged. */
@@ -405,23 +413,20 @@ public record ContractNegotiation(
         if (badSignature.isPresent()) {
             return Result.invalid(badSignature.get());
         }
-        if (verification.consumerSignature() == null || state != AGREED) {
-            return simple(
-                    verification.providerPid(),
-                    verification.consumerPid(),
-                    message,
-                    AGREED,
-                    VERIFIED,
-                    NegotiationEvent.VERIFIED,
-                    now);
-        }
-        Optional<Result<NegotiationChange>> pids = checkPids(verification.providerPid(), verification.consumerPid());
-        if (pids.isPresent()) {
-            return pids.get();
-        }
-        Next next = next();
-        next.consumerSignature = verification.consumerSignature();
-        return Result.ok(next.move(VERIFIED, NegotiationEvent.VERIFIED, Direction.RECEIVED, message, null, now));
+        String signature = verification.consumerSignature();
+        return simple(
+                verification.providerPid(),
+                verification.consumerPid(),
+                message,
+                AGREED,
+                VERIFIED,
+                NegotiationEvent.VERIFIED,
+                now,
+                next -> {
+                    if (signature != null) {
+                        next.consumerSignature = signature;
+                    }
+                });
     }
 
     /** Consumer: the provider's FINALIZED event. VERIFIED → FINALIZED; again while FINALIZED is unchanged. */
@@ -437,7 +442,8 @@ public record ContractNegotiation(
                 VERIFIED,
                 FINALIZED,
                 NegotiationEvent.FINALIZED,
-                now);
+                now,
+                nothingElse -> {});
     }
 
     /** Either role: the counterparty terminates. Any non-final state → TERMINATED; while TERMINATED unchanged. */
@@ -770,7 +776,10 @@ public record ContractNegotiation(
         return last.direction() == Direction.RECEIVED && last.message().equals(message);
     }
 
-    /** A message whose only effect is {@code from} → {@code to}; a repeat while in {@code to} is unchanged. */
+    /**
+     * A message whose effect is {@code from} → {@code to}, plus what {@code also} records of what it carries; a repeat
+     * while in {@code to} is unchanged.
+     */
     private Result<NegotiationChange> simple(
             String msgProviderPid,
             String msgConsumerPid,
@@ -778,7 +787,8 @@ public record ContractNegotiation(
             NegotiationState from,
             NegotiationState to,
             NegotiationEvent event,
-            Instant now) {
+            Instant now,
+            java.util.function.Consumer<Next> also) {
         Optional<Result<NegotiationChange>> pids = checkPids(msgProviderPid, msgConsumerPid);
         if (pids.isPresent()) {
             return pids.get();
@@ -791,6 +801,7 @@ public record ContractNegotiation(
         }
         Next next = next();
         next.providerPid = msgProviderPid;
+        also.accept(next);
         return Result.ok(next.move(to, event, Direction.RECEIVED, message, null, now));
     }
 
