@@ -13,6 +13,7 @@ import io.trustspace.crypto.jose.VerifiedJws;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Signs agreements for this connector (使用合约) and checks the counterparty's: a compact JWS with a detached payload
@@ -39,17 +40,21 @@ public final class AgreementSigner {
     }
 
     /**
-     * Why the counter-signature {@code message} carries for negotiation {@code n} is not the counterparty's signature
-     * over the agreement, if it is not; empty for messages without one (other connectors send none).
+     * Why the counter-signature {@code message} carries is not the counterparty's signature over the agreement of
+     * the negotiation it is for, if it is not; empty for messages without one (other connectors send none), and for
+     * a negotiation that does not exist ({@code negotiation} is only read when there is a signature to check).
      */
-    public Optional<String> refusal(ContractNegotiation n, DspMessage message) {
+    public Optional<String> refusal(DspMessage message, Supplier<Optional<ContractNegotiation>> negotiation) {
         if (message instanceof ContractAgreementMessage agreed && agreed.providerSignature() != null) {
-            return refusal(n.counterPartyId(), agreed.agreement(), agreed.providerSignature());
+            return negotiation
+                    .get()
+                    .flatMap(n -> refusal(n.counterPartyId(), agreed.agreement(), agreed.providerSignature()));
         }
-        if (message instanceof ContractAgreementVerificationMessage verified
-                && verified.consumerSignature() != null
-                && n.agreement() != null) {
-            return refusal(n.counterPartyId(), n.agreement(), verified.consumerSignature());
+        if (message instanceof ContractAgreementVerificationMessage verified && verified.consumerSignature() != null) {
+            return negotiation
+                    .get()
+                    .filter(n -> n.agreement() != null)
+                    .flatMap(n -> refusal(n.counterPartyId(), n.agreement(), verified.consumerSignature()));
         }
         return Optional.empty();
     }
@@ -62,11 +67,7 @@ public final class AgreementSigner {
         if (!TYPE.equals(header.orElseThrow().get("typ"))) {
             return Optional.of("the agreement signature's typ must be " + TYPE);
         }
-        if (!(header.orElseThrow().get("kid") instanceof String kid) || kid.isBlank()) {
-            return Optional.of("the agreement signature has no kid naming a key of " + party);
-        }
-        // Only a verification method of the counterparty's own DID document will do.
-        Result<PublicKey> key = parties.resolve(party, kid);
+        Result<PublicKey> key = parties.signingKey(party, header.orElseThrow());
         if (key instanceof Result.Failure<PublicKey> unresolved) {
             return Optional.of("the agreement signature's key is not one of " + party + "'s: " + unresolved.reason());
         }

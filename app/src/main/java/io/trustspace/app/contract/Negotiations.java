@@ -71,7 +71,7 @@ public final class Negotiations {
     /** Provider: an initial ContractRequestMessage; a retry of one we already have is answered unchanged. */
     public Result<ContractNegotiation> requested(
             ContractRequestMessage request, String sender, Optional<VerifiedCaller> claims) {
-        Result<Outcome> result = transactions.inTransaction(() -> {
+        Result<Received<ContractNegotiation>> result = transactions.inTransaction(() -> {
             Optional<ContractNegotiation> existing = repository.findByConsumerPid(request.consumerPid()).stream()
                     .filter(n -> n.role() == NegotiationRole.PROVIDER
                             && n.counterPartyId().equals(sender))
@@ -84,7 +84,7 @@ public final class Negotiations {
             }
             NegotiationAutomation.Admission admission = automation.admit(request, sender, claims);
             if (admission.refusal() != null) {
-                return Result.<Outcome>invalid(admission.refusal());
+                return Result.<Received<ContractNegotiation>>invalid(admission.refusal());
             }
             return ContractNegotiation.requested(
                             UUID.randomUUID().toString(),
@@ -107,14 +107,18 @@ public final class Negotiations {
      * is the negotiation as the message left it; steps this side takes at once follow in the same transaction.
      */
     public Result<ContractNegotiation> receive(String pid, DspMessage message, String sender) {
-        Result<Outcome> result = transactions.inTransaction(() -> repository
+        // A counter-signature is checked before the transaction: resolving the counterparty's key may go over the
+        // network, which must not happen while the process row is locked. What it is checked against (counterparty,
+        // agreement) does not change once set.
+        Optional<String> refused = signatures.refusal(message, () -> repository.findById(pid));
+        if (refused.isPresent()) {
+            return Result.invalid(refused.get());
+        }
+        Result<Received<ContractNegotiation>> result = transactions.inTransaction(() -> repository
                 .lockById(pid)
-                .<Result<Outcome>>map(n -> signatures
-                        .refusal(n, message)
-                        .<Result<Outcome>>map(Result::invalid)
-                        .orElseGet(() -> n.receive(message, sender, clock.instant())
-                                .flatMap(this::apply)
-                                .map(received -> proceed(received, null))))
+                .<Result<Received<ContractNegotiation>>>map(n -> n.receive(message, sender, clock.instant())
+                        .flatMap(this::apply)
+                        .map(received -> proceed(received, null)))
                 .orElseGet(() -> Result.notFound("no negotiation " + pid)));
         return reply(result);
     }
@@ -135,7 +139,7 @@ public final class Negotiations {
                 .<Result<ContractNegotiation>>map(n -> actions.get(0)
                         .apply(n)
                         .flatMap(this::apply)
-                        .map(first -> run(first, actions.subList(1, actions.size()))))
+                        .map(first -> Received.steps(first, actions.subList(1, actions.size()), this::apply)))
                 .orElseGet(() -> Result.notFound("no negotiation " + id)));
         afterwards(result);
         return result;
@@ -192,31 +196,19 @@ public final class Negotiations {
         });
     }
 
-    /** What a received message did, and where this side's immediate steps then left the negotiation. */
-    private record Outcome(ContractNegotiation received, ContractNegotiation latest) {}
-
-    private Outcome proceed(ContractNegotiation received, NegotiationAutomation.Admission admission) {
+    private Received<ContractNegotiation> proceed(
+            ContractNegotiation received, NegotiationAutomation.Admission admission) {
         NegotiationAutomation current = automation;
-        return new Outcome(
-                received, current == null ? received : run(received, current.immediate(received, admission)));
+        return new Received<>(
+                received,
+                current == null
+                        ? received
+                        : Received.steps(received, current.immediate(received, admission), this::apply));
     }
 
-    private ContractNegotiation run(
-            ContractNegotiation from, List<Function<ContractNegotiation, Result<NegotiationChange>>> actions) {
-        ContractNegotiation latest = from;
-        for (Function<ContractNegotiation, Result<NegotiationChange>> action : actions) {
-            Result<ContractNegotiation> done = action.apply(latest).flatMap(this::apply);
-            if (!(done instanceof Result.Ok<ContractNegotiation> ok)) {
-                break;
-            }
-            latest = ok.value();
-        }
-        return latest;
-    }
-
-    private Result<ContractNegotiation> reply(Result<Outcome> result) {
-        afterwards(result.map(Outcome::latest));
-        return result.map(Outcome::received);
+    private Result<ContractNegotiation> reply(Result<Received<ContractNegotiation>> result) {
+        afterwards(result.map(Received::latest));
+        return result.map(Received::process);
     }
 
     private Result<ContractNegotiation> apply(NegotiationChange change) {

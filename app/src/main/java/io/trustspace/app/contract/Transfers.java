@@ -75,7 +75,7 @@ public final class Transfers {
      * as consumer; the format must be one we serve; a push sink must be an address we may send to.
      */
     public Result<TransferProcess> requested(TransferRequestMessage request, String sender) {
-        Result<Outcome> result = transactions.inTransaction(() -> {
+        Result<Received<TransferProcess>> result = transactions.inTransaction(() -> {
             Optional<TransferProcess> existing = repository.findByConsumerPid(request.consumerPid()).stream()
                     .filter(t -> t.role() == TransferRole.PROVIDER
                             && t.counterPartyId().equals(sender))
@@ -90,24 +90,25 @@ public final class Transfers {
             if (agreement.isEmpty()
                     || agreement.get().role() != io.trustspace.contract.negotiation.NegotiationRole.PROVIDER
                     || !agreement.get().consumer().equals(sender)) {
-                return Result.<Outcome>invalid(
+                return Result.<Received<TransferProcess>>invalid(
                         "no agreement " + request.agreementId() + " with you as consumer exists here");
             }
             if (!agreement.get().active()) {
-                return Result.<Outcome>conflict("agreement " + request.agreementId() + " is "
+                return Result.<Received<TransferProcess>>conflict("agreement " + request.agreementId() + " is "
                         + agreement.get().state());
             }
             if (!FORMATS.contains(request.format())) {
-                return Result.<Outcome>invalid(
+                return Result.<Received<TransferProcess>>invalid(
                         "format " + request.format() + " is not served here; formats are " + FORMATS);
             }
             if (request.format().endsWith("-PUSH")) {
                 if (request.dataAddress() == null) {
-                    return Result.<Outcome>invalid("a push transfer needs the consumer's dataAddress");
+                    return Result.<Received<TransferProcess>>invalid(
+                            "a push transfer needs the consumer's dataAddress");
                 }
                 Optional<String> refused = automation.refusedSink(request.dataAddress());
                 if (refused.isPresent()) {
-                    return Result.<Outcome>invalid(refused.get());
+                    return Result.<Received<TransferProcess>>invalid(refused.get());
                 }
             }
             return TransferProcess.requested(UUID.randomUUID().toString(), request, sender, clock.instant())
@@ -122,36 +123,25 @@ public final class Transfers {
      * this side takes at once follow in the same transaction.
      */
     public Result<TransferProcess> receive(String pid, DspMessage message, String sender) {
-        Result<Outcome> result = transactions.inTransaction(() -> repository
+        Result<Received<TransferProcess>> result = transactions.inTransaction(() -> repository
                 .lockById(pid)
-                .<Result<Outcome>>map(t -> t.receive(message, sender, clock.instant())
+                .<Result<Received<TransferProcess>>>map(t -> t.receive(message, sender, clock.instant())
                         .flatMap(this::apply)
                         .map(this::proceed))
                 .orElseGet(() -> Result.notFound("no transfer process " + pid)));
         return reply(result);
     }
 
-    /** What a received message did, and where this side's immediate steps then left the process. */
-    private record Outcome(TransferProcess received, TransferProcess latest) {}
-
-    private Outcome proceed(TransferProcess received) {
+    private Received<TransferProcess> proceed(TransferProcess received) {
         TransferAutomation current = automation;
-        TransferProcess latest = received;
-        if (current != null) {
-            for (Function<TransferProcess, Result<TransferChange>> action : current.immediate(received)) {
-                Result<TransferProcess> done = action.apply(latest).flatMap(this::apply);
-                if (!(done instanceof Result.Ok<TransferProcess> ok)) {
-                    break;
-                }
-                latest = ok.value();
-            }
-        }
-        return new Outcome(received, latest);
+        return new Received<>(
+                received,
+                current == null ? received : Received.steps(received, current.immediate(received), this::apply));
     }
 
-    private Result<TransferProcess> reply(Result<Outcome> result) {
-        afterwards(result.map(Outcome::latest));
-        return result.map(Outcome::received);
+    private Result<TransferProcess> reply(Result<Received<TransferProcess>> result) {
+        afterwards(result.map(Received::latest));
+        return result.map(Received::process);
     }
 
     public Result<TransferProcess> act(String id, Function<TransferProcess, Result<TransferChange>> action) {

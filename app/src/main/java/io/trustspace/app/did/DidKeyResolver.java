@@ -52,6 +52,18 @@ public final class DidKeyResolver {
         this.clock = clock;
     }
 
+    /**
+     * The key of {@code did} that a JWS with {@code header} was signed with: the verification method its {@code kid}
+     * names in {@code did}'s own document, so a signature by anyone else's key never passes for {@code did}'s. As
+     * {@link #resolve}, and INVALID without a {@code kid}.
+     */
+    public Result<PublicKey> signingKey(String did, Map<String, Object> header) {
+        if (!(header.get("kid") instanceof String kid) || kid.isBlank()) {
+            return Result.invalid("JWS has no kid header naming a key of " + did);
+        }
+        return resolve(did, kid);
+    }
+
     /** The key {@code kid} of {@code did}: UNAUTHORIZED if the document does not list it, UNAVAILABLE if unreachable. */
     public Result<PublicKey> resolve(String did, String kid) {
         Cached cached = cached(did);

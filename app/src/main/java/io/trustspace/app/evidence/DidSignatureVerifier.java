@@ -28,10 +28,7 @@ public final class DidSignatureVerifier implements RecordSignatureVerifier {
         if (header instanceof Result.Failure<Map<String, Object>> bad) {
             return bad.cast();
         }
-        if (!(header.orElseThrow().get("kid") instanceof String kid) || kid.isBlank()) {
-            return Result.invalid("evidence JWS has no kid header naming the actor's key");
-        }
-        Result<PublicKey> key = keys.resolve(evidence.record().actor(), kid);
+        Result<PublicKey> key = keys.signingKey(evidence.record().actor(), header.orElseThrow());
         if (key instanceof Result.Failure<PublicKey> unresolved) {
             return unresolved.cast();
         }
