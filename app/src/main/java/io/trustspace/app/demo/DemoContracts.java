@@ -114,8 +114,11 @@ final class DemoContracts {
         return Result.ok(json.readTree(started.body()).path("id").asString());
     }
 
-    /** Asks the provider, as consumer, for a transfer under {@code agreement}; {@code sink} for a push. */
-    private Result<String> startTransfer(String agreement, String format, String sink) {
+    /**
+     * Asks the provider, as consumer, for a transfer under {@code agreement} ({@code sink} for a push) and waits until
+     * it is {@code until} or TERMINATED (bounded); the consumer's view of it then.
+     */
+    private Result<JsonNode> transfer(String agreement, String format, String sink, String until) {
         String provider = space.node("provider").baseUrl();
         ObjectNode request = json.createObjectNode();
         request.put("agreementId", agreement);
@@ -130,21 +133,17 @@ final class DemoContracts {
         if (started.statusCode() != 201) {
             return Result.invalid("starting the transfer answered " + started.statusCode() + ": " + started.body());
         }
-        return Result.ok(json.readTree(started.body()).path("id").asString());
+        return Result.ok(await(
+                "/api/v1/transfers/" + json.readTree(started.body()).path("id").asString(), until));
     }
 
     /** Starts a pull under {@code agreement} and waits for STARTED; the transfer id. */
     private Result<String> startPull(String agreement) {
-        Result<String> started = startTransfer(agreement, "HttpData-PULL", null);
-        if (started instanceof Result.Failure<String> failure) {
-            return failure;
-        }
-        String id = started.orElseThrow();
-        JsonNode transfer = await("/api/v1/transfers/" + id, "STARTED");
-        if (!transfer.path("state").asString().equals("STARTED")) {
-            return Result.invalid("the transfer is " + transfer.path("state").asString());
-        }
-        return Result.ok(id);
+        return transfer(agreement, "HttpData-PULL", null, "STARTED")
+                .flatMap(transfer -> transfer.path("state").asString().equals("STARTED")
+                        ? Result.ok(transfer.path("id").asString())
+                        : Result.invalid(
+                                "the transfer is " + transfer.path("state").asString()));
     }
 
     /**
@@ -228,17 +227,15 @@ final class DemoContracts {
         });
         sink.start();
         try {
-            Result<String> started = startTransfer(importantAgreementId, "HttpData-PUSH", space.pushSink() + "/inbox");
-            if (started instanceof Result.Failure<String> failure) {
-                return failure;
+            Result<JsonNode> done =
+                    transfer(importantAgreementId, "HttpData-PUSH", space.pushSink() + "/inbox", "COMPLETED");
+            if (done instanceof Result.Failure<JsonNode> failure) {
+                return failure.cast();
             }
-            String id = started.orElseThrow();
-            JsonNode transfer = await("/api/v1/transfers/" + id, "COMPLETED");
+            JsonNode transfer = done.orElseThrow();
             if (!transfer.path("state").asString().equals("COMPLETED")) {
-                return Result.invalid("the push ended " + transfer.path("state").asString() + "; at the provider: "
-                        + providerApi("/api/v1/transfers/"
-                                        + enc(transfer.path("providerPid").asString()))
-                                .body());
+                return Result.invalid("the push ended " + transfer.path("state").asString() + ": "
+                        + transfer.path("terminationCode").asString("") + " " + transfer.path("terminationReason"));
             }
             if (received.get() == 0
                     || firstLine.get() == null
@@ -282,12 +279,11 @@ final class DemoContracts {
         sink.start();
         try {
             String destination = "http://127.0.0.1:" + sink.getAddress().getPort() + "/internal/admin";
-            Result<String> started = startTransfer(importantAgreementId, "HttpData-PUSH", destination);
-            if (started instanceof Result.Failure<String> failure) {
-                return failure;
+            Result<JsonNode> done = transfer(importantAgreementId, "HttpData-PUSH", destination, "COMPLETED");
+            if (done instanceof Result.Failure<JsonNode> failure) {
+                return failure.cast();
             }
-            String id = started.orElseThrow();
-            JsonNode transfer = await("/api/v1/transfers/" + id, "COMPLETED");
+            JsonNode transfer = done.orElseThrow();
             if (!transfer.path("state").asString().equals("TERMINATED")) {
                 return Result.invalid("the push to a loopback address ended "
                         + transfer.path("state").asString());
