@@ -355,10 +355,14 @@ public final class DemoScenario {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         List<String> types = new ArrayList<>();
+        String answer = "";
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = get(space.operator().baseUrl() + "/ledger/v1/subjects/"
                     + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "/history");
             types.clear();
+            answer = response.statusCode() == 200
+                    ? ""
+                    : " (last answer " + response.statusCode() + ": " + response.body() + ")";
             if (response.statusCode() == 200) {
                 json.readTree(response.body())
                         .path("records")
@@ -370,7 +374,7 @@ public final class DemoScenario {
             }
             sleep(200);
         }
-        return Result.invalid("ledger history of the provider holds only " + types);
+        return Result.invalid("ledger history of the provider holds only " + types + answer);
     }
 
     private Result<String> dspAuthentication() {

@@ -26,6 +26,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,7 +65,9 @@ public final class EvidenceLog implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
 
     private volatile InMemoryTreeHashes tree;
-    private volatile StoredCheckpoint latest;
+    /** Set by commits (the writer thread) and by cosignature merges; only ever moves to a larger tree. */
+    private final AtomicReference<StoredCheckpoint> latest = new AtomicReference<>();
+
     private volatile String failure;
     private volatile boolean running;
     private Thread writer;
@@ -127,12 +130,12 @@ public final class EvidenceLog implements AutoCloseable {
 
     /** The newest committed checkpoint, if the log is not empty. */
     public Optional<StoredCheckpoint> latestCheckpoint() {
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(latest.get());
     }
 
     /** The committed tree size. */
     public long size() {
-        StoredCheckpoint current = latest;
+        StoredCheckpoint current = latest.get();
         return current == null ? 0 : current.size();
     }
 
@@ -151,13 +154,13 @@ public final class EvidenceLog implements AutoCloseable {
         if (index == null) {
             return Result.notFound("no record '" + recordId + "' in the ledger");
         }
-        StoredCheckpoint checkpoint = latest;
+        StoredCheckpoint checkpoint = latest.get();
         return receipt(recordId, index, checkpoint);
     }
 
     /** A receipt for the entry at {@code index} against the newest checkpoint. */
     public Result<Receipt> receiptAt(long index) {
-        StoredCheckpoint checkpoint = latest;
+        StoredCheckpoint checkpoint = latest.get();
         if (checkpoint == null || index < 0 || index >= checkpoint.size()) {
             return Result.notFound("no entry " + index + " in a log of size " + size());
         }
@@ -176,7 +179,7 @@ public final class EvidenceLog implements AutoCloseable {
 
     /** Adds the cosignatures of {@code cosigned} (same checkpoint text) to the stored checkpoint. */
     public synchronized Result<StoredCheckpoint> addCosignatures(SignedNote cosigned) {
-        StoredCheckpoint current = latest;
+        StoredCheckpoint current = latest.get();
         Result<Checkpoint> parsed = Checkpoint.parse(cosigned.text());
         if (parsed instanceof Result.Failure<Checkpoint> bad) {
             return bad.cast();
@@ -201,8 +204,9 @@ public final class EvidenceLog implements AutoCloseable {
         store.updateCheckpointNote(size, merged.format());
         StoredCheckpoint updated = new StoredCheckpoint(
                 size, stored.get().rootHash(), merged.format(), stored.get().issuedAt());
+        // A commit may have issued a newer checkpoint meanwhile; the merged older one must not replace it.
         if (current != null && current.size() == size) {
-            latest = updated;
+            latest.compareAndSet(current, updated);
         }
         return Result.ok(updated);
     }
@@ -253,7 +257,7 @@ public final class EvidenceLog implements AutoCloseable {
             problems.add(loaded.size() + " entries are stored but no checkpoint covers them");
         }
         tree = loaded;
-        latest = checkpoint.orElse(null);
+        latest.set(checkpoint.orElse(null));
         if (!problems.isEmpty()) {
             failure = "integrity check failed: " + String.join("; ", problems);
             log.severe("evidence log " + origin + ": " + failure);
@@ -323,14 +327,14 @@ public final class EvidenceLog implements AutoCloseable {
                     evidence.record().subjects(),
                     now));
         }
-        StoredCheckpoint checkpoint = latest;
+        StoredCheckpoint checkpoint = latest.get();
         if (!appended.isEmpty()) {
             long size = hashes.size();
             byte[] root = hashes.rootHash();
             SignedNote note = new Checkpoint(origin, size, root).sign(List.of(signer));
             checkpoint = new StoredCheckpoint(size, root, note.format(), now);
             store.append(appended, checkpoint);
-            latest = checkpoint;
+            latest.set(checkpoint);
         }
         for (LogEntry entry : appended) {
             existing.put(entry.recordId(), entry.index());

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 /** The coordinator over the operator's real {@link EvidenceLog}: receipts issued afterwards carry the cosignatures. */
 class EvidenceLogWitnessingTest {
 
+    private final SuiteNoteSigner logSigner = SuiteNoteSigner.create(ORIGIN, INTL.generateSigningKeyPair(), INTL);
+    private final NoteVerifier logKey = NoteKey.parse(logSigner.key().toVerifierKey())
+            .orElseThrow()
+            .verifier(INTL)
+            .orElseThrow();
+
     @Test
     void cosignaturesCollectedForTheEvidenceLog_travelWithItsReceipts() throws Exception {
-        SuiteNoteSigner logSigner = SuiteNoteSigner.create(ORIGIN, INTL.generateSigningKeyPair(), INTL);
-        NoteVerifier logKey = NoteKey.parse(logSigner.key().toVerifierKey())
-                .orElseThrow()
-                .verifier(INTL)
-                .orElseThrow();
         List<Witness> witnesses = new ArrayList<>();
         List<WitnessEndpoint> endpoints = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -72,6 +73,49 @@ class EvidenceLogWitnessingTest {
                     .isEqualTo(12);
             assertThat(receipt.verify(evidence("ev-0-0").record(), INTL, logKey).isOk())
                     .isTrue();
+        }
+    }
+
+    @Test
+    void cosignaturesForAnOlderCheckpoint_neverRollTheLogBack() throws Exception {
+        Witness witness = new Witness(
+                WitnessTest.cosigner("witness.example/w1"),
+                List.of(KnownLog.fromVerifierKey(logSigner.key().toVerifierKey())
+                        .orElseThrow()),
+                new InMemoryWitnessStore(),
+                new WitnessTest.RecordingAlerts(),
+                CLOCK);
+        InMemoryLedgerStore store = new InMemoryLedgerStore();
+        try (EvidenceLog evidenceLog = new EvidenceLog(store, INTL, logSigner, logKey, ORIGIN, Result::ok, CLOCK)) {
+            evidenceLog.start();
+            assertThat(evidenceLog
+                            .submitVerified(evidence("ev-1"))
+                            .get(10, TimeUnit.SECONDS)
+                            .isOk())
+                    .isTrue();
+            // While the cosignatures of size 1 are being stored, a commit issues the checkpoint for size 2.
+            store.beforeNoteUpdate(() -> {
+                store.beforeNoteUpdate(() -> {});
+                try {
+                    assertThat(evidenceLog
+                                    .submitVerified(evidence("ev-2"))
+                                    .get(10, TimeUnit.SECONDS)
+                                    .isOk())
+                            .isTrue();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            WitnessCoordinator coordinator = new WitnessCoordinator(
+                    WitnessedLog.of(evidenceLog),
+                    List.of(new WitnessEndpoint(
+                            WitnessTest.verifierOf(witness), request -> Result.ok(witness.addCheckpoint(request)))));
+
+            assertThat(coordinator.cosignLatest().treeSize()).isEqualTo(1);
+
+            assertThat(evidenceLog.size()).isEqualTo(2);
+            assertThat(evidenceLog.receipt("ev-2").isOk()).isTrue();
+            assertThat(store.checkpoint(1).orElseThrow().note()).contains("witness.example/w1");
         }
     }
 

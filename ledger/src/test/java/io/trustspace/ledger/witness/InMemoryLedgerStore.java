@@ -16,6 +16,7 @@ final class InMemoryLedgerStore implements LedgerStore {
 
     private final List<LogEntry> entries = new ArrayList<>();
     private final TreeMap<Long, StoredCheckpoint> checkpoints = new TreeMap<>();
+    private volatile Runnable beforeNoteUpdate = () -> {};
 
     @Override
     public synchronized void forEachEntry(EntryVisitor visitor) {
@@ -41,9 +42,17 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public synchronized void updateCheckpointNote(long size, String note) {
-        StoredCheckpoint old = checkpoints.get(size);
-        checkpoints.put(size, new StoredCheckpoint(size, old.rootHash(), note, old.issuedAt()));
+    public void updateCheckpointNote(long size, String note) {
+        beforeNoteUpdate.run(); // outside the lock: the hook may append through the log's writer
+        synchronized (this) {
+            StoredCheckpoint old = checkpoints.get(size);
+            checkpoints.put(size, new StoredCheckpoint(size, old.rootHash(), note, old.issuedAt()));
+        }
+    }
+
+    /** Runs {@code hook} at the start of every cosignature update, e.g. to let a commit land in that window. */
+    void beforeNoteUpdate(Runnable hook) {
+        beforeNoteUpdate = hook;
     }
 
     @Override
