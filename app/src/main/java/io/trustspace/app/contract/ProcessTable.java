@@ -151,14 +151,20 @@ final class ProcessTable<P> {
         return Result.ok(saved);
     }
 
+    static String updateSql(String table, String subjectColumn, boolean sameKey) {
+        return "UPDATE " + table
+                + " SET role = ?, provider_pid = ?, consumer_pid = ?, counter_party_id = ?, state = ?, "
+                + subjectColumn + " = ?, version = ?, body = ?::jsonb, created_at = ?, updated_at = ?"
+                + " WHERE id = ? AND version = ?"
+                // As one row comparison the key check cannot be an index condition, so the row is found by id.
+                // Written as three conditions, the planner (without statistics yet) used the counterparty index and
+                // read every process with that counterparty on every save.
+                + (sameKey ? " AND (role, counter_party_id, counter_party_pid) IS NOT DISTINCT FROM (?, ?, ?)" : "");
+    }
+
     /** {@code UPDATE … WHERE id = ? AND version = ?}, and with {@code sameKey} only if the unique key is unchanged. */
     private int executeUpdate(Connection connection, Row r, long from, boolean sameKey) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET role = ?,"
-                + " provider_pid = ?, consumer_pid = ?, counter_party_id = ?, state = ?, " + subjectColumn + " = ?,"
-                + " version = ?, body = ?::jsonb, created_at = ?, updated_at = ? WHERE id = ? AND version = ?"
-                + (sameKey
-                        ? " AND role = ? AND counter_party_id = ? AND counter_party_pid IS NOT DISTINCT FROM ?"
-                        : ""))) {
+        try (PreparedStatement update = connection.prepareStatement(updateSql(table, subjectColumn, sameKey))) {
             update.setString(1, r.role());
             setNullable(update, 2, r.providerPid());
             update.setString(3, r.consumerPid());

@@ -16,6 +16,7 @@ import io.trustspace.contract.negotiation.NegotiationRepository;
 import io.trustspace.contract.negotiation.NegotiationRepositoryContract;
 import io.trustspace.contract.negotiation.NegotiationState;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -285,5 +286,52 @@ class JdbcNegotiationRepositoryIT extends NegotiationRepositoryContract {
                 .isEqualTo("PROVIDER consumer-p-1 AGREED ACN0101");
         assertThat(queryString("SELECT body->'agreement'->>'@id' FROM contract_negotiation WHERE id = 'p-1'"))
                 .isEqualTo("urn:uuid:agreement-1");
+    }
+
+    @Test
+    void aSave_findsItsRowByIdAlone_howeverManyNegotiationsShareTheCounterparty() throws SQLException {
+        execute("TRUNCATE contract_negotiation");
+        // The plan the server chooses before any statistics exist, as right after a burst of new negotiations.
+        execute("ALTER TABLE contract_negotiation SET (autovacuum_enabled = false)");
+        execute("INSERT INTO contract_negotiation (id, role, provider_pid, consumer_pid, counter_party_id, state,"
+                + " dataset_id, version, body, created_at, updated_at) SELECT 'c-' || g, 'CONSUMER', 'p-' || g,"
+                + " 'c-' || g, 'did:web:provider.example', 'REQUESTED', 'ds', 1, '{}', now(), now()"
+                + " FROM generate_series(1, 5000) g");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) "
+                        + ProcessTable.updateSql("contract_negotiation", "dataset_id", true))) {
+            Object[] values = {
+                "CONSUMER",
+                "p-7",
+                "c-7",
+                "did:web:provider.example",
+                "AGREED",
+                "ds",
+                2L,
+                "{}",
+                java.time.OffsetDateTime.now(),
+                java.time.OffsetDateTime.now(),
+                "c-7",
+                1L,
+                "CONSUMER",
+                "did:web:provider.example",
+                "p-7"
+            };
+            for (int i = 0; i < values.length; i++) {
+                explain.setObject(i + 1, values[i]);
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                assertThat(plan.next()).isTrue();
+                List<String> indexes = new ArrayList<>();
+                java.util.regex.Matcher index = java.util.regex.Pattern.compile("\"Index Name\": \"([^\"]+)\"")
+                        .matcher(plan.getString(1));
+                while (index.find()) {
+                    indexes.add(index.group(1));
+                }
+                assertThat(indexes).as(plan.getString(1)).containsExactly("contract_negotiation_pkey");
+            }
+        } finally {
+            execute("ALTER TABLE contract_negotiation RESET (autovacuum_enabled)");
+        }
     }
 }
