@@ -126,6 +126,26 @@ public final class UsageControl {
         return Result.unavailable("too many concurrent accesses to agreement " + t.agreementId() + "; retry");
     }
 
+    /**
+     * Why {@code permit} no longer covers its use, if it does not: its transfer left STARTED (the consumer suspended
+     * or ended it) or its agreement is no longer active. Checks only, counts nothing; for a use that takes several
+     * attempts, such as a push to a destination that was down.
+     */
+    public Optional<String> revoked(Permit permit) {
+        Optional<TransferProcess> transfer = transfers.find(permit.transfer().id());
+        if (transfer.isEmpty() || transfer.get().state() != TransferState.STARTED) {
+            return Optional.of(
+                    "the transfer is " + transfer.map(t -> t.state().name()).orElse("gone"));
+        }
+        Optional<Agreements.Stored> agreement =
+                agreements.find(permit.agreement().agreementId());
+        if (agreement.isEmpty() || !agreement.get().active()) {
+            return Optional.of("the agreement is "
+                    + agreement.map(a -> String.valueOf(a.state())).orElse("unknown"));
+        }
+        return Optional.empty();
+    }
+
     private Result<Permit> deny(
             TransferProcess t, Agreements.Stored agreement, List<String> reasons, String purpose, Result.Kind kind) {
         transactions.inTransaction(() -> evidence.record(

@@ -3,11 +3,8 @@ package io.trustspace.app.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.trustspace.app.catalog.Asset;
-import io.trustspace.app.catalog.AssetStore;
+import io.trustspace.app.testing.TestAssets;
 import io.trustspace.app.testing.TestNode;
-import io.trustspace.catalog.resource.DataAddress;
-import io.trustspace.catalog.resource.LocalizedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -61,16 +56,7 @@ class ProviderNegotiationIT {
     static void start() throws IOException {
         provider = TestNode.start("reply-first", "intl", Map.of("trustspace.dsp.interop-participant", "urn:consumer"));
         Path data = Files.writeString(dir.resolve("data.json"), "{\"hello\":\"world\"}");
-        ArrayNode offers = JSON.createArrayNode();
-        ObjectNode offer = offers.addObject().put("@id", "reply-first:offer:1").put("@type", "Offer");
-        offer.putArray("permission").addObject().put("action", "use");
-        provider.bean(AssetStore.class)
-                .put(Asset.listedWithoutReview(
-                        "reply-first",
-                        LocalizedText.of("reply first", "reply first"),
-                        DataAddress.of("File", data.toString()),
-                        offers,
-                        Instant.now()));
+        TestAssets.openFile(provider, "reply-first", data);
         callback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         callback.createContext("/", exchange -> {
             try (exchange) {
