@@ -39,14 +39,23 @@ public final class TestNode implements AutoCloseable {
         return start(NodeRole.CONNECTOR, name, suite, extra);
     }
 
-    /** A free loopback port; the node binds it explicitly so that its public URL and DID are known up front. */
+    /**
+     * A free loopback port; the node binds it explicitly so that its public URL and DID are known up front. Drawn
+     * below Linux's ephemeral range (32768 and up), where a port free now may otherwise become the local end of an
+     * outgoing connection before the node binds it.
+     */
     public static int freePort() {
-        try (java.net.ServerSocket socket =
-                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        IOException last = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (java.net.ServerSocket socket =
+                    new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                last = taken;
+            }
         }
+        throw new UncheckedIOException("no free loopback port below the ephemeral range", last);
     }
 
     public static TestNode start(NodeRole role, String name, String suite, Map<String, ?> extra) {
