@@ -3,8 +3,7 @@ package io.trustspace.app.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
-import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.app.testing.MigratedDatabase;
 import io.trustspace.common.Result;
 import io.trustspace.common.jdbc.JdbcTransactions;
 import java.io.IOException;
@@ -22,11 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +37,9 @@ class DspDispatcherIT {
 
     private static final JsonNode BODY = JsonMapper.builder().build().readTree("{\"@type\":\"TransferStartMessage\"}");
 
-    private static HikariDataSource dataSource;
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase();
+
     private HttpServer peer;
     private DspDispatcher dispatcher;
     private JdbcTransactions transactions;
@@ -49,22 +49,9 @@ class DspDispatcherIT {
     private volatile int refusalsBeforeSuccess;
     private volatile int refusal;
 
-    @BeforeAll
-    static void migrate() {
-        dataSource = TestDatabases.migrated();
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
-
     @BeforeEach
     void start() throws IOException, SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM dsp_outbox");
-        }
+        database.execute("DELETE FROM dsp_outbox");
         peer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         peer.createContext("/", exchange -> {
             try (exchange) {
@@ -80,7 +67,7 @@ class DspDispatcherIT {
             }
         });
         peer.start();
-        transactions = new JdbcTransactions(dataSource);
+        transactions = database.transactions();
         dispatcher = new DspDispatcher(
                 new DspOutbox(transactions),
                 HttpClient.newHttpClient(),
@@ -168,7 +155,7 @@ class DspDispatcherIT {
     }
 
     private static int pending() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT count(*) FROM dsp_outbox")) {
             count.next();

@@ -3,21 +3,17 @@ package io.trustspace.app.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.app.testing.MigratedDatabase;
 import io.trustspace.common.jdbc.JdbcTransactions;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,27 +29,16 @@ class DspOutboxIT {
     private static final JsonNode BODY =
             JsonMapper.builder().build().readTree("{\"@type\":\"ContractRequestMessage\"}");
 
-    private static HikariDataSource dataSource;
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase();
+
     private JdbcTransactions transactions;
     private DspOutbox outbox;
 
-    @BeforeAll
-    static void migrate() {
-        dataSource = TestDatabases.migrated();
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
-
     @BeforeEach
     void empty() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM dsp_outbox");
-        }
-        transactions = new JdbcTransactions(dataSource);
+        database.execute("DELETE FROM dsp_outbox");
+        transactions = database.transactions();
         outbox = new DspOutbox(transactions);
     }
 

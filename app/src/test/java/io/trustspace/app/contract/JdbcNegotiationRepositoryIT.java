@@ -5,8 +5,7 @@ import static io.trustspace.contract.negotiation.NegotiationFixtures.NOW;
 import static io.trustspace.contract.negotiation.NegotiationFixtures.PROVIDER_OFFER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.app.testing.MigratedDatabase;
 import io.trustspace.common.Result;
 import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.contract.message.ContractNegotiationResponse;
@@ -19,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,55 +28,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The negotiation repository contract against PostgreSQL (external too, when CI provides one), plus races. */
 class JdbcNegotiationRepositoryIT extends NegotiationRepositoryContract {
 
     private static final int ROUNDS = 10;
 
-    private static HikariDataSource dataSource;
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase();
+
     private JdbcTransactions transactions;
     private JdbcNegotiationRepository jdbc;
-
-    @BeforeAll
-    static void migrate() {
-        dataSource = TestDatabases.migrated();
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
 
     @Override
     protected NegotiationRepository newRepository() {
         // The contract's fixtures reuse ids from test to test; each test starts from an empty table.
-        execute("TRUNCATE contract_negotiation");
-        transactions = new JdbcTransactions(dataSource);
+        database.execute("TRUNCATE contract_negotiation");
+        transactions = database.transactions();
         jdbc = new JdbcNegotiationRepository(transactions);
         return jdbc;
-    }
-
-    private static void execute(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String queryString(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            return row.next() ? row.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Result.Kind kind(Result<?> result) {
@@ -281,23 +251,24 @@ class JdbcNegotiationRepositoryIT extends NegotiationRepositoryContract {
     @Test
     void theRowHoldsTheLookupColumnsAndTheWholeAggregate() {
         jdbc.save(NegotiationFixtures.provider("p-1", NegotiationState.AGREED)).orElseThrow();
-        assertThat(queryString("SELECT role || ' ' || counter_party_pid || ' ' || state || ' ' || dataset_id"
+        assertThat(database.queryString("SELECT role || ' ' || counter_party_pid || ' ' || state || ' ' || dataset_id"
                         + " FROM contract_negotiation WHERE id = 'p-1'"))
                 .isEqualTo("PROVIDER consumer-p-1 AGREED ACN0101");
-        assertThat(queryString("SELECT body->'agreement'->>'@id' FROM contract_negotiation WHERE id = 'p-1'"))
+        assertThat(database.queryString("SELECT body->'agreement'->>'@id' FROM contract_negotiation WHERE id = 'p-1'"))
                 .isEqualTo("urn:uuid:agreement-1");
     }
 
     @Test
     void aSave_findsItsRowByIdAlone_howeverManyNegotiationsShareTheCounterparty() throws SQLException {
-        execute("TRUNCATE contract_negotiation");
+        database.execute("TRUNCATE contract_negotiation");
         // The plan the server chooses before any statistics exist, as right after a burst of new negotiations.
-        execute("ALTER TABLE contract_negotiation SET (autovacuum_enabled = false)");
-        execute("INSERT INTO contract_negotiation (id, role, provider_pid, consumer_pid, counter_party_id, state,"
-                + " dataset_id, version, body, created_at, updated_at) SELECT 'c-' || g, 'CONSUMER', 'p-' || g,"
-                + " 'c-' || g, 'did:web:provider.example', 'REQUESTED', 'ds', 1, '{}', now(), now()"
-                + " FROM generate_series(1, 5000) g");
-        try (Connection connection = dataSource.getConnection();
+        database.execute("ALTER TABLE contract_negotiation SET (autovacuum_enabled = false)");
+        database.execute(
+                "INSERT INTO contract_negotiation (id, role, provider_pid, consumer_pid, counter_party_id, state,"
+                        + " dataset_id, version, body, created_at, updated_at) SELECT 'c-' || g, 'CONSUMER', 'p-' || g,"
+                        + " 'c-' || g, 'did:web:provider.example', 'REQUESTED', 'ds', 1, '{}', now(), now()"
+                        + " FROM generate_series(1, 5000) g");
+        try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) "
                         + ProcessTable.updateSql("contract_negotiation", "dataset_id", true))) {
             Object[] values = {
@@ -331,7 +302,7 @@ class JdbcNegotiationRepositoryIT extends NegotiationRepositoryContract {
                 assertThat(indexes).as(plan.getString(1)).containsExactly("contract_negotiation_pkey");
             }
         } finally {
-            execute("ALTER TABLE contract_negotiation RESET (autovacuum_enabled)");
+            database.execute("ALTER TABLE contract_negotiation RESET (autovacuum_enabled)");
         }
     }
 }

@@ -5,8 +5,7 @@ import static io.trustspace.contract.transfer.TransferFixtures.NOW;
 import static io.trustspace.contract.transfer.TransferFixtures.PULL_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.app.testing.MigratedDatabase;
 import io.trustspace.common.Result;
 import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.contract.message.TransferProcessResponse;
@@ -15,10 +14,6 @@ import io.trustspace.contract.transfer.TransferProcess;
 import io.trustspace.contract.transfer.TransferProcessRepository;
 import io.trustspace.contract.transfer.TransferProcessRepositoryContract;
 import io.trustspace.contract.transfer.TransferState;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,51 +24,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The transfer process repository contract against PostgreSQL (external too, when CI provides one), plus races. */
 class JdbcTransferProcessRepositoryIT extends TransferProcessRepositoryContract {
 
     private static final int ROUNDS = 10;
 
-    private static HikariDataSource dataSource;
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase();
+
     private JdbcTransactions transactions;
     private JdbcTransferProcessRepository jdbc;
-
-    @BeforeAll
-    static void migrate() {
-        dataSource = TestDatabases.migrated();
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
 
     @Override
     protected TransferProcessRepository newRepository() {
         // The contract's fixtures reuse ids from test to test; each test starts from an empty table.
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE transfer_process");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        transactions = new JdbcTransactions(dataSource);
+        database.execute("TRUNCATE transfer_process");
+        transactions = database.transactions();
         jdbc = new JdbcTransferProcessRepository(transactions);
         return jdbc;
-    }
-
-    private static String queryString(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            return row.next() ? row.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Result.Kind kind(Result<?> result) {
@@ -214,10 +185,11 @@ class JdbcTransferProcessRepositoryIT extends TransferProcessRepositoryContract 
     @Test
     void theRowHoldsTheLookupColumnsAndTheWholeAggregate() {
         jdbc.save(TransferFixtures.consumer("c-1", TransferState.STARTED)).orElseThrow();
-        assertThat(queryString("SELECT role || ' ' || counter_party_pid || ' ' || state || ' ' || agreement_id"
+        assertThat(database.queryString("SELECT role || ' ' || counter_party_pid || ' ' || state || ' ' || agreement_id"
                         + " FROM transfer_process WHERE id = 'c-1'"))
                 .isEqualTo("CONSUMER provider-c-1 STARTED ATP0101");
-        assertThat(queryString("SELECT body->'dataAddress'->>'endpoint' FROM transfer_process WHERE id = 'c-1'"))
+        assertThat(database.queryString(
+                        "SELECT body->'dataAddress'->>'endpoint' FROM transfer_process WHERE id = 'c-1'"))
                 .isEqualTo("http://provider.example/data");
     }
 }

@@ -3,8 +3,7 @@ package io.trustspace.app.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.trustspace.app.testing.TestDatabases;
+import io.trustspace.app.testing.MigratedDatabase;
 import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.crypto.CryptoSuites;
 import io.trustspace.crypto.SuiteId;
@@ -16,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Provenance chains in PostgreSQL: each record links to the previous record about its primary subject, and writing
@@ -28,15 +27,16 @@ class EvidenceChainIT {
 
     private static final byte[] PAYLOAD = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private static HikariDataSource dataSource;
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase();
+
     private static JdbcTransactions transactions;
     private static JdbcEvidenceOutbox outbox;
     private static EvidenceRecorder recorder;
 
     @BeforeAll
     static void migrate() {
-        dataSource = TestDatabases.migrated();
-        transactions = new JdbcTransactions(dataSource);
+        transactions = database.transactions();
         outbox = new JdbcEvidenceOutbox(transactions);
         recorder = new EvidenceRecorder(
                 transactions,
@@ -46,11 +46,6 @@ class EvidenceChainIT {
                 Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(),
                 () -> {});
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
     }
 
     @Test
