@@ -110,35 +110,49 @@ public class DataPlaneController {
             return;
         }
         MessageDigest digest = suite.newDigest();
+        Watched out = new Watched(response.getOutputStream(), new UseWatch(() -> usage.revoked(allowed)));
         long sent;
         String type = asset.get().dataAddress().type();
-        if (type.equalsIgnoreCase("File")) {
-            sent = file(Path.of(asset.get().dataAddress().endpoint()), request, response, digest);
-        } else if (type.equalsIgnoreCase("HttpData")) {
-            sent = httpSource(asset.get().dataAddress().endpoint(), request, response, digest);
-        } else if (type.equalsIgnoreCase(QuerySource.TYPE)) {
-            if (request.getHeader("Range") != null) {
+        try {
+            if (type.equalsIgnoreCase("File")) {
+                sent = file(Path.of(asset.get().dataAddress().endpoint()), request, response, out, digest);
+            } else if (type.equalsIgnoreCase("HttpData")) {
+                sent = httpSource(asset.get().dataAddress().endpoint(), request, response, out, digest);
+            } else if (type.equalsIgnoreCase(QuerySource.TYPE)) {
+                if (request.getHeader("Range") != null) {
+                    Problems.write(
+                            response,
+                            (Result.Failure<?>)
+                                    Result.invalid("a query source is delivered whole; Range is not supported"),
+                            request);
+                    return;
+                }
+                response.setContentType("text/csv;charset=UTF-8");
+                QuerySource.write(
+                        asset.get().dataAddress().endpoint(),
+                        asset.get().dataAddress().properties(),
+                        new java.security.DigestOutputStream(out, digest));
+                sent = out.count;
+            } else {
                 Problems.write(
                         response,
-                        (Result.Failure<?>) Result.invalid("a query source is delivered whole; Range is not supported"),
+                        (Result.Failure<?>)
+                                Result.unavailable("source type " + type + " is not served by this data plane"),
                         request);
                 return;
             }
-            response.setContentType("text/csv;charset=UTF-8");
-            java.security.DigestOutputStream out =
-                    new java.security.DigestOutputStream(response.getOutputStream(), digest);
-            CountingStream counted = new CountingStream(out);
-            QuerySource.write(
-                    asset.get().dataAddress().endpoint(),
-                    asset.get().dataAddress().properties(),
-                    counted);
-            sent = counted.count;
-        } else {
-            Problems.write(
-                    response,
-                    (Result.Failure<?>) Result.unavailable("source type " + type + " is not served by this data plane"),
-                    request);
-            return;
+        } catch (UseWatch.Revoked revoked) {
+            Map<String, Object> interrupted = new LinkedHashMap<>();
+            interrupted.put("transfer", id);
+            interrupted.put("agreement", allowed.agreement().agreementId());
+            interrupted.put("use", allowed.useNumber());
+            interrupted.put("bytes", out.count);
+            interrupted.put("reason", revoked.getMessage());
+            transactions.inTransaction(() -> evidence.record(
+                    "transfer.interrupted",
+                    List.of(allowed.agreement().agreementId(), id),
+                    JSON.writeValueAsString(interrupted).getBytes(StandardCharsets.UTF_8)));
+            throw revoked;
         }
         if (sent >= 0) {
             Map<String, Object> delivered = new LinkedHashMap<>();
@@ -155,7 +169,8 @@ public class DataPlaneController {
         }
     }
 
-    private long file(Path path, HttpServletRequest request, HttpServletResponse response, MessageDigest digest)
+    private long file(
+            Path path, HttpServletRequest request, HttpServletResponse response, OutputStream out, MessageDigest digest)
             throws IOException {
         if (!Files.isRegularFile(path)) {
             response.sendError(503, "the source is not available");
@@ -191,11 +206,16 @@ public class DataPlaneController {
         response.setContentLengthLong(end - start + 1);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
                 InputStream in = Channels.newInputStream(channel.position(start))) {
-            return copy(in, response.getOutputStream(), end - start + 1, digest);
+            return copy(in, out, end - start + 1, digest);
         }
     }
 
-    private long httpSource(String url, HttpServletRequest request, HttpServletResponse response, MessageDigest digest)
+    private long httpSource(
+            String url,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            OutputStream out,
+            MessageDigest digest)
             throws IOException {
         HttpRequest.Builder upstream = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMinutes(30))
@@ -222,7 +242,7 @@ public class DataPlaneController {
             source.headers().firstValue("Content-Type").ifPresent(response::setContentType);
             source.headers().firstValue("Content-Range").ifPresent(v -> response.setHeader("Content-Range", v));
             source.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
-            return copy(in, response.getOutputStream(), Long.MAX_VALUE, digest);
+            return copy(in, out, Long.MAX_VALUE, digest);
         }
     }
 
@@ -281,22 +301,26 @@ public class DataPlaneController {
         }
     }
 
-    /** Counts what passes through, for the delivery record. */
-    private static final class CountingStream extends java.io.FilterOutputStream {
+    /** Counts what passes through (for the delivery record); a write after the use stopped holding throws. */
+    static final class Watched extends java.io.FilterOutputStream {
+        private final UseWatch watch;
         long count;
 
-        CountingStream(OutputStream out) {
+        Watched(OutputStream out, UseWatch watch) {
             super(out);
+            this.watch = watch;
         }
 
         @Override
         public void write(int b) throws IOException {
+            watch.check();
             out.write(b);
             count++;
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
+            watch.check();
             out.write(bytes, offset, length);
             count += length;
         }

@@ -219,7 +219,8 @@ public final class PushDelivery implements AutoCloseable {
             return Attempt.failed(refused.get(), false);
         }
         MessageDigest digest = suite.newDigest();
-        try (Measured source = new Measured(open(delivery.asset()), digest)) {
+        UseWatch watch = new UseWatch(() -> usage.revoked(delivery.permit()));
+        try (Measured source = new Measured(open(delivery.asset()), digest, watch)) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(delivery.sink()))
                             .timeout(Duration.ofMinutes(30))
@@ -266,18 +267,21 @@ public final class PushDelivery implements AutoCloseable {
         retries.shutdownNow();
     }
 
-    /** What the destination was sent: counted and hashed as it is read. */
+    /** What the destination was sent: counted and hashed as it is read; stops when the use stops holding. */
     private static final class Measured extends FilterInputStream {
         private final MessageDigest digest;
+        private final UseWatch watch;
         long count;
 
-        Measured(InputStream in, MessageDigest digest) {
+        Measured(InputStream in, MessageDigest digest, UseWatch watch) {
             super(in);
             this.digest = digest;
+            this.watch = watch;
         }
 
         @Override
         public int read() throws IOException {
+            watch.check();
             int b = in.read();
             if (b >= 0) {
                 digest.update((byte) b);
@@ -288,6 +292,7 @@ public final class PushDelivery implements AutoCloseable {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            watch.check();
             int read = in.read(buffer, offset, length);
             if (read > 0) {
                 digest.update(buffer, offset, read);

@@ -51,6 +51,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 request));
     }
 
+    /**
+     * A handler that must end a response it already started (e.g. the data plane when access is revoked mid-stream):
+     * the same exception goes back out, on to Tomcat, which closes the connection without a problem document.
+     */
+    @ExceptionHandler(org.apache.coyote.CloseNowException.class)
+    void closeNow(org.apache.coyote.CloseNowException e) throws org.apache.coyote.CloseNowException {
+        throw e;
+    }
+
     /** The database is down or unreachable: the request may succeed later, so 503, and nothing about the cause. */
     @ExceptionHandler({
         io.trustspace.common.jdbc.DataAccessException.class,

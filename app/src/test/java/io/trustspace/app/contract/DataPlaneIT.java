@@ -9,20 +9,29 @@ import io.trustspace.contract.negotiation.NegotiationState;
 import io.trustspace.contract.transfer.TransferProcess;
 import io.trustspace.contract.transfer.TransferState;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,15 +42,18 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * HttpData-PUSH from a provider to a receiving service over real HTTP: a destination that is down for a while gets
- * the data once it is back (one use counted), a destination that refuses the data ends the transfer at once, and one
- * that stays down ends it after the last attempt with every failure as the reason.
+ * The provider's data plane over real HTTP, with a consumer that is not TrustSpace. Push: a destination that is down
+ * for a while gets the data once it is back (one use counted), one that refuses the data ends the transfer at once,
+ * one that stays down ends it after the last attempt with every failure as the reason. Pull: a suspension while the
+ * data flows stops the stream, and the interruption is evidenced.
  */
-class PushDeliveryIT {
+class DataPlaneIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CONTEXT = "https://w3id.org/dspace/2025/1/context.jsonld";
     private static final int SIZE = 300_000;
+    /** Far more than the socket buffers hold, so the provider is still sending when the client pauses. */
+    private static final int PULL_SIZE = 64 * 1024 * 1024;
 
     @TempDir
     static Path dir;
@@ -53,6 +65,8 @@ class PushDeliveryIT {
     private static final Queue<Integer> script = new ConcurrentLinkedQueue<>();
     /** The Retry-After the destination sends with an error, if any. */
     private static volatile String retryAfter;
+    /** Per consumerPid: the TransferStartMessage the provider sent. */
+    private static final Map<String, CompletableFuture<JsonNode>> starts = new ConcurrentHashMap<>();
     /** The size of every body the destination received, whatever it answered. */
     private static final List<Integer> received = new CopyOnWriteArrayList<>();
 
@@ -73,7 +87,13 @@ class PushDeliveryIT {
         callback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         callback.createContext("/", exchange -> {
             try (exchange) {
-                exchange.getRequestBody().readAllBytes();
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String path = exchange.getRequestURI().getPath();
+                if (path.startsWith("/dsp/transfers/") && path.endsWith("/start")) {
+                    String consumerPid = path.substring("/dsp/transfers/".length(), path.length() - "/start".length());
+                    starts.computeIfAbsent(consumerPid, pid -> new CompletableFuture<>())
+                            .complete(JSON.readTree(body));
+                }
                 exchange.sendResponseHeaders(200, -1);
             }
         });
@@ -88,6 +108,7 @@ class PushDeliveryIT {
                         "http://127.0.0.1:" + sink.getAddress().getPort()));
         Path data = Files.write(dir.resolve("data.bin"), new byte[SIZE]);
         TestAssets.openFile(provider, "push-data", data);
+        TestAssets.openFile(provider, "pull-data", Files.write(dir.resolve("bulk.bin"), new byte[PULL_SIZE]));
     }
 
     @AfterAll
@@ -175,6 +196,77 @@ class PushDeliveryIT {
     }
 
     @Test
+    void aSuspensionWhileThePulledDataFlows_stopsTheStream_andIsEvidenced() throws Exception {
+        String agreementId = agreement("pull-data");
+        String consumerPid = "urn:uuid:" + UUID.randomUUID();
+        ObjectNode request = message("TransferRequestMessage")
+                .put("consumerPid", consumerPid)
+                .put("agreementId", agreementId)
+                .put("format", "HttpData-PULL")
+                .put("callbackAddress", callbackAddress());
+        post("/dsp/2025-1/transfers/request", request, 201);
+        JsonNode address = starts.computeIfAbsent(consumerPid, pid -> new CompletableFuture<>())
+                .get(30, TimeUnit.SECONDS)
+                .path("dataAddress");
+        String token = null;
+        for (JsonNode property : address.path("endpointProperties")) {
+            if (property.path("name").asString().equals("authorization")) {
+                token = property.path("value").asString();
+            }
+        }
+        HttpResponse<InputStream> pull = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(address.path("endpoint").asString()))
+                                .header("Authorization", token)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(pull.statusCode()).isEqualTo(200);
+
+        long read;
+        try (InputStream body = pull.body()) {
+            read = body.readNBytes(1024 * 1024).length;
+            provider.bean(Agreements.class).setState(agreementId, "SUSPENDED");
+            // The provider is blocked on a full socket meanwhile; its next write comes after a watch is due.
+            Thread.sleep(2 * UseWatch.INTERVAL.toMillis());
+            read += CompletableFuture.supplyAsync(() -> drain(body)).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
+        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
+    }
+
+    /** Reads until the stream ends or breaks (bounded by the request's timeout); the bytes read. */
+    private static long drain(InputStream body) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                total += n;
+            }
+        } catch (IOException broken) {
+            // The provider cut the stream: what matters is how much arrived.
+        }
+        return total;
+    }
+
+    private static boolean outboxHolds(String type, String agreementId) {
+        try (Connection connection = provider.bean(javax.sql.DataSource.class).getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM evidence_outbox WHERE type = ? AND ? = ANY(subjects)")) {
+            select.setString(1, type);
+            select.setString(2, agreementId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void pausesDouble_andARetryAfterIsHonouredUpToTheCap() {
         assertThat(PushDelivery.pause(1, null)).isEqualTo(Duration.ofSeconds(1));
         assertThat(PushDelivery.pause(3, null)).isEqualTo(Duration.ofSeconds(4));
@@ -186,16 +278,20 @@ class PushDeliveryIT {
                 .isNull();
     }
 
-    /** Negotiates the dataset as the interoperability consumer; the id of the finalized agreement. */
     private static String agreement() throws Exception {
+        return agreement("push-data");
+    }
+
+    /** Negotiates {@code dataset} as the interoperability consumer; the id of the finalized agreement. */
+    private static String agreement(String dataset) throws Exception {
         String consumerPid = "urn:uuid:" + UUID.randomUUID();
         ObjectNode request = message("ContractRequestMessage")
                 .put("consumerPid", consumerPid)
                 .put("callbackAddress", callbackAddress());
         ObjectNode offer = request.putObject("offer")
-                .put("@id", "push-data:offer:1")
+                .put("@id", dataset + ":offer:1")
                 .put("@type", "Offer")
-                .put("target", "push-data");
+                .put("target", dataset);
         offer.putArray("permission").addObject().put("action", "use");
         JsonNode requested = post("/dsp/2025-1/negotiations/request", request, 201);
         String providerPid = requested.path("providerPid").asString();
