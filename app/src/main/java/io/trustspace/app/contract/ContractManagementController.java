@@ -440,10 +440,22 @@ public class ContractManagementController {
             if (in != null) {
                 byte[] buffer = new byte[DataPlaneController.BUFFER];
                 OutputStream out = response.getOutputStream();
-                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int read = upstream(in, buffer); read >= 0; read = upstream(in, buffer)) {
                     out.write(buffer, 0, read);
                 }
             }
+        }
+    }
+
+    /**
+     * Reads on from the provider. If its stream breaks (it closes a use revoked mid-stream that way), our client must
+     * see a broken download too, not a short one: the connection closes (see ProblemHandling#closeNow).
+     */
+    private static int upstream(InputStream in, byte[] buffer) throws org.apache.coyote.CloseNowException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new org.apache.coyote.CloseNowException("the provider's stream broke: " + e.getMessage(), e);
         }
     }
 
