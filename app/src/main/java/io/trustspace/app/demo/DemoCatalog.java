@@ -29,6 +29,17 @@ final class DemoCatalog {
     static final String CORE = "grid-dispatch-topology";
     static final String QUERY = "ev-charging-daily-by-district";
     static final String IMPORTANT = "ev-charging-station-load";
+    static final String READINGS = "ev-charger-readings";
+
+    /** Daily sessions per district for March 2025 (computed, so the demo needs no table). */
+    private static final String DAILY = "SELECT d::date AS day, '浦东新区' AS district, 100 + 7 * extract(day FROM d)::int"
+            + " AS sessions FROM generate_series('2025-03-01'::date, '2025-03-31'::date, '1 day') AS d";
+
+    /** One reading per charger-minute over two years: about a million rows, 40 MB of CSV, computed as it streams. */
+    private static final String MINUTES =
+            "SELECT t AS minute, 'SH-PD-' || lpad((extract(epoch FROM t)::bigint % 500)::text,"
+                    + " 4, '0') AS charger, (extract(minute FROM t) * 1.7)::numeric(6, 2) AS kw"
+                    + " FROM generate_series('2024-01-01'::timestamp, '2025-12-31 23:59'::timestamp, '1 minute') AS t";
 
     static final String CSV = """
             session_id,station_id,district,start_time,end_time,energy_kwh,fee_cny,connector_type
@@ -253,7 +264,12 @@ final class DemoCatalog {
      * for March 2025 (computed, so the demo needs no table). Registered, submitted, listed, mirrored; its identifier.
      */
     Result<String> publishQuery() {
-        return publishComputed(QUERY, "充电日汇总（按区）", "Daily charging sessions by district", null);
+        return publishComputed(QUERY, "充电日汇总（按区）", "Daily charging sessions by district", null, DAILY);
+    }
+
+    /** A large query-backed dataset (minute readings), for a download that is still running when it is suspended. */
+    Result<String> publishReadings() {
+        return publishComputed(READINGS, "充电桩分钟读数", "Charger readings by minute", null, MINUTES);
     }
 
     /**
@@ -261,11 +277,12 @@ final class DemoCatalog {
      * person at the provider; its identifier.
      */
     Result<String> publishImportant() {
-        return publishComputed(IMPORTANT, "充电站点负荷（重要数据）", "Charging station load (important data)", "沪数安评〔2025〕017号");
+        return publishComputed(
+                IMPORTANT, "充电站点负荷（重要数据）", "Charging station load (important data)", "沪数安评〔2025〕017号", DAILY);
     }
 
-    /** A query-backed dataset, GENERAL or (with {@code assessment}) IMPORTANT: registered, submitted, listed. */
-    private Result<String> publishComputed(String localId, String zh, String en, String assessment) {
+    /** A dataset read by {@code query}, GENERAL or (with {@code assessment}) IMPORTANT: registered, submitted, listed. */
+    private Result<String> publishComputed(String localId, String zh, String en, String assessment, String query) {
         JsonNode base = json.readTree(
                 provider("GET", "/api/v1/resources/" + CHARGING, null, null).body());
         ObjectNode metadata = (ObjectNode) base.path("metadata").deepCopy();
@@ -282,10 +299,7 @@ final class DemoCatalog {
         address.put("type", "PostgreSQL");
         address.put("endpoint", db.url());
         ObjectNode properties = address.putObject("properties");
-        properties.put(
-                "query",
-                "SELECT d::date AS day, '浦东新区' AS district, 100 + 7 * extract(day FROM d)::int"
-                        + " AS sessions FROM generate_series('2025-03-01'::date, '2025-03-31'::date, '1 day') AS d");
+        properties.put("query", query);
         if (db.user() != null) {
             properties.put("user", db.user());
         }

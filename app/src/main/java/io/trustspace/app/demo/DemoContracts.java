@@ -7,8 +7,11 @@ import io.trustspace.ledger.evidence.EvidenceRecord;
 import io.trustspace.ledger.evidence.Receipt;
 import io.trustspace.ledger.note.NoteVerifier;
 import io.trustspace.ledger.outbox.EvidenceOutbox;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -349,6 +352,81 @@ final class DemoContracts {
                 + " its address is evidenced)");
     }
 
+    /**
+     * 使用中止: suspending an agreement stops a download that is already running, not only the next one. The consumer
+     * reads the first MiB of a large dataset through its connector, the provider suspends the agreement, and the rest
+     * of the download must break off (a broken stream, not a short one); the cut is in the ledger.
+     */
+    Result<String> suspendWhileFlowing(DemoCatalog catalog) {
+        Result<String> listed = catalog.publishReadings();
+        if (listed instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        Result<String> agreement = negotiateFor(DemoCatalog.READINGS);
+        Result<String> transfer = agreement.flatMap(this::startPull);
+        if (transfer instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long before;
+        long after;
+        boolean broken;
+        try {
+            HttpResponse<InputStream> download = client.send(
+                    HttpRequest.newBuilder(URI.create(space.node("consumer").baseUrl() + "/api/v1/transfers/"
+                                    + transfer.orElseThrow() + "/data"))
+                            .header("X-Api-Key", space.credentials().key(DemoCredentials.Holder.CONSUMER_ADMIN))
+                            .header("X-Purpose", "research")
+                            .timeout(WAIT)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = download.body()) {
+                if (download.statusCode() != 200) {
+                    return Result.invalid("the download answered " + download.statusCode());
+                }
+                before = body.readNBytes(1 << 20).length;
+                HttpResponse<String> suspended = providerPost(
+                        "/api/v1/agreements/" + enc(agreement.orElseThrow()) + "/state", "{\"state\":\"SUSPENDED\"}");
+                if (suspended.statusCode() != 200) {
+                    return Result.invalid("suspending answered " + suspended.statusCode() + ": " + suspended.body());
+                }
+                sleep(600); // more than the data plane's watch interval (250 ms)
+                long[] rest = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(body))
+                        .get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                after = rest[0];
+                broken = rest[1] == 1;
+            }
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Result.invalid("the download failed before the suspension: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.invalid("interrupted");
+        }
+        if (!broken) {
+            return Result.invalid("the download ran to its end after the suspension (" + (before + after) + " bytes)");
+        }
+        if (!inLedger(agreement.orElseThrow(), "transfer.interrupted")) {
+            return Result.invalid("the cut download of " + transfer.orElseThrow() + " left no evidence");
+        }
+        return Result.ok(listed.orElseThrow() + ": suspended after " + before / 1024 + " KiB had arrived → the download"
+                + " broke off " + after / 1024 + " KiB later, the cut in the ledger (transfer.interrupted)");
+    }
+
+    /** Reads {@code body} to its end or until it breaks: the bytes read, and 1 if it broke. */
+    private static long[] drain(InputStream body) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                total += n;
+            }
+            return new long[] {total, 0};
+        } catch (IOException broken) {
+            return new long[] {total, 1};
+        }
+    }
+
     /** Pulls three times for research; a marketing use and the 4th research use are refused. */
     Result<String> pull() {
         if (agreementId == null) {
@@ -448,7 +526,6 @@ final class DemoContracts {
         return Result.ok("listing a heat map derived from it → 403 (" + detail + ")");
     }
 
-    /** Every allow and deny is in the ledger; the provider's receipts verify against the signed checkpoint. */
     /** The records about {@code subject} in the operator's ledger, as its history API lists them. */
     private JsonNode history(String subject) {
         HttpResponse<String> history = send.apply(HttpRequest.newBuilder(
@@ -470,6 +547,7 @@ final class DemoContracts {
         return false;
     }
 
+    /** Every allow and deny is in the ledger; the provider's receipts verify against the signed checkpoint. */
     Result<String> evidence() {
         if (agreementId == null) {
             return Result.invalid("no agreement");

@@ -109,6 +109,9 @@ public final class DemoScenario {
                 "数据源: a dataset backed by a PostgreSQL query is negotiated and pulled as CSV",
                 () -> contracts.query(catalog)));
         steps.add(new Step(
+                "使用中止: suspending the agreement stops a download already under way, and the cut is evidenced",
+                () -> contracts.suspendWhileFlowing(catalog)));
+        steps.add(new Step(
                 "人工审批: a request for 重要 data waits for the provider's admin; approved, it is agreed and signed",
                 () -> contracts.manualApproval(catalog)));
         steps.add(new Step(
