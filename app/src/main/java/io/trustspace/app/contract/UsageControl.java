@@ -34,8 +34,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class UsageControl {
 
-    /** A permitted access: the use number it was counted as. */
-    public record Permit(TransferProcess transfer, Agreements.Stored agreement, long useNumber) {}
+    /** A permitted access: the use number it was counted as, and what it was decided on (purpose, claims). */
+    public record Permit(
+            TransferProcess transfer,
+            Agreements.Stored agreement,
+            long useNumber,
+            String purpose,
+            ConsumerClaims claims) {}
 
     static final int MAX_RACES = 1_000;
 
@@ -95,10 +100,10 @@ public final class UsageControl {
                         purpose,
                         Result.Kind.FORBIDDEN);
             }
-            EvaluationContext.Builder context = claims(agreement)
-                    .applyTo(EvaluationContext.builder(Action.USE, clock.instant())
-                            .agreementStart(agreement.concludedAt())
-                            .priorUses(agreement.uses()));
+            ConsumerClaims claims = claims(agreement);
+            EvaluationContext.Builder context = claims.applyTo(EvaluationContext.builder(Action.USE, clock.instant())
+                    .agreementStart(agreement.concludedAt())
+                    .priorUses(agreement.uses()));
             if (purpose != null && !purpose.isBlank()) {
                 context.purpose(purpose);
             }
@@ -117,7 +122,7 @@ public final class UsageControl {
                         "usage.permitted",
                         List.of(agreement.agreementId(), t.id()),
                         payload(t, agreement, "permit", List.of(), purpose, number));
-                return Optional.of(new Permit(t, agreement, number));
+                return Optional.of(new Permit(t, agreement, number, purpose, claims));
             });
             if (counted.isPresent()) {
                 return Result.ok(counted.get());
@@ -128,8 +133,9 @@ public final class UsageControl {
 
     /**
      * Why {@code permit} no longer covers its use, if it does not: its transfer left STARTED (the consumer suspended
-     * or ended it) or its agreement is no longer active. Checks only, counts nothing; for a use that takes several
-     * attempts, such as a push to a destination that was down.
+     * or ended it), its agreement is no longer active, or the agreement's policy no longer allows this very use now
+     * (its {@code dateTime} window closed, its {@code elapsedTime} ran out). Checks only, counts nothing; for a use
+     * that lasts, such as a long download or a push to a destination that was down.
      */
     public Optional<String> revoked(Permit permit) {
         Optional<TransferProcess> transfer = transfers.find(permit.transfer().id());
@@ -142,6 +148,24 @@ public final class UsageControl {
         if (agreement.isEmpty() || !agreement.get().active()) {
             return Optional.of("the agreement is "
                     + agreement.map(a -> String.valueOf(a.state())).orElse("unknown"));
+        }
+        Result<CompiledPolicy> policy = policy(agreement.get());
+        if (policy instanceof Result.Failure<CompiledPolicy> failure) {
+            return Optional.of("the agreement's policy cannot be evaluated: " + failure.reason());
+        }
+        // The same use asked again now: the count as it stood when it was permitted, the same purpose and claims;
+        // what can have changed is time.
+        EvaluationContext.Builder context = permit.claims()
+                .applyTo(EvaluationContext.builder(Action.USE, clock.instant())
+                        .agreementStart(agreement.get().concludedAt())
+                        .priorUses(permit.useNumber() - 1));
+        if (permit.purpose() != null && !permit.purpose().isBlank()) {
+            context.purpose(permit.purpose());
+        }
+        if (policy.orElseThrow().decide(context.build()) instanceof Decision.Deny deny) {
+            List<String> reasons = new ArrayList<>();
+            deny.reasons().forEach(reason -> reasons.add(reason.message()));
+            return Optional.of("the agreement no longer permits this use: " + String.join("; ", reasons));
         }
         return Optional.empty();
     }

@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -198,6 +199,52 @@ class DataPlaneIT {
     @Test
     void aSuspensionWhileThePulledDataFlows_stopsTheStream_andIsEvidenced() throws Exception {
         String agreementId = agreement("pull-data");
+        HttpResponse<InputStream> pull = startPull(agreementId);
+
+        long read;
+        try (InputStream body = pull.body()) {
+            read = body.readNBytes(1024 * 1024).length;
+            provider.bean(Agreements.class).setState(agreementId, "SUSPENDED");
+            // The provider is blocked on a full socket meanwhile; its next write comes after a watch is due.
+            Thread.sleep(2 * UseWatch.INTERVAL.toMillis());
+            read += CompletableFuture.supplyAsync(() -> drain(body)).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
+        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
+    }
+
+    @Test
+    void aTimeWindowClosingWhileThePulledDataFlows_stopsTheStream() throws Exception {
+        Instant closes = Instant.now().plusSeconds(6); // room for the negotiation on a slow machine
+        ObjectNode permission = JSON.createObjectNode().put("action", "use");
+        permission
+                .putArray("constraint")
+                .addObject()
+                .put("leftOperand", "dateTime")
+                .put("operator", "lt")
+                .putObject("rightOperand")
+                .put("@value", closes.toString())
+                .put("@type", "xsd:dateTime");
+        TestAssets.file(provider, "window-data", dir.resolve("bulk.bin"), permission);
+        String agreementId = agreement("window-data", permission);
+        HttpResponse<InputStream> pull = startPull(agreementId);
+
+        long read;
+        try (InputStream body = pull.body()) {
+            read = body.readNBytes(1024 * 1024).length;
+            Thread.sleep(
+                    Math.max(0, Duration.between(Instant.now(), closes).toMillis()) + 2 * UseWatch.INTERVAL.toMillis());
+            read += CompletableFuture.supplyAsync(() -> drain(body)).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
+        await(() -> outboxHolds("transfer.interrupted", agreementId));
+    }
+
+    /** Starts an HttpData-PULL of the agreement's data and opens its stream, the DSP way (endpoint and token). */
+    private static HttpResponse<InputStream> startPull(String agreementId) throws Exception {
         String consumerPid = "urn:uuid:" + UUID.randomUUID();
         ObjectNode request = message("TransferRequestMessage")
                 .put("consumerPid", consumerPid)
@@ -223,19 +270,7 @@ class DataPlaneIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
         assertThat(pull.statusCode()).isEqualTo(200);
-
-        long read;
-        try (InputStream body = pull.body()) {
-            read = body.readNBytes(1024 * 1024).length;
-            provider.bean(Agreements.class).setState(agreementId, "SUSPENDED");
-            // The provider is blocked on a full socket meanwhile; its next write comes after a watch is due.
-            Thread.sleep(2 * UseWatch.INTERVAL.toMillis());
-            read += CompletableFuture.supplyAsync(() -> drain(body)).get(30, TimeUnit.SECONDS);
-        }
-
-        assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
-        await(() -> outboxHolds("transfer.interrupted", agreementId));
-        assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
+        return pull;
     }
 
     /** Reads until the stream ends or breaks (bounded by the request's timeout); the bytes read. */
@@ -282,8 +317,12 @@ class DataPlaneIT {
         return agreement("push-data");
     }
 
-    /** Negotiates {@code dataset} as the interoperability consumer; the id of the finalized agreement. */
     private static String agreement(String dataset) throws Exception {
+        return agreement(dataset, JSON.createObjectNode().put("action", "use"));
+    }
+
+    /** Negotiates {@code dataset}, offered with {@code permission}, as the interoperability consumer; the agreement. */
+    private static String agreement(String dataset, ObjectNode permission) throws Exception {
         String consumerPid = "urn:uuid:" + UUID.randomUUID();
         ObjectNode request = message("ContractRequestMessage")
                 .put("consumerPid", consumerPid)
@@ -292,7 +331,7 @@ class DataPlaneIT {
                 .put("@id", dataset + ":offer:1")
                 .put("@type", "Offer")
                 .put("target", dataset);
-        offer.putArray("permission").addObject().put("action", "use");
+        offer.putArray("permission").add(permission);
         JsonNode requested = post("/dsp/2025-1/negotiations/request", request, 201);
         String providerPid = requested.path("providerPid").asString();
         Negotiations negotiations = provider.bean(Negotiations.class);

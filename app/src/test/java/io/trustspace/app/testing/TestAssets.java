@@ -22,9 +22,14 @@ public final class TestAssets {
      * without constraints.
      */
     public static void openFile(TestNode node, String localId, Path file) {
+        file(node, localId, file, JSON.createObjectNode().put("action", "use"));
+    }
+
+    /** Lists {@code file} as dataset {@code localId} with one offer, {@code localId + ":offer:1"}: {@code permission}. */
+    public static void file(TestNode node, String localId, Path file, ObjectNode permission) {
         ArrayNode offers = JSON.createArrayNode();
         ObjectNode offer = offers.addObject().put("@id", localId + ":offer:1").put("@type", "Offer");
-        offer.putArray("permission").addObject().put("action", "use");
+        offer.putArray("permission").add(permission);
         node.bean(AssetStore.class)
                 .put(Asset.listedWithoutReview(
                         localId,
