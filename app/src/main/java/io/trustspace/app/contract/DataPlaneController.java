@@ -44,8 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The provider's pull data plane ({@code GET /public/transfers/{id}}): checks the transfer's token, asks
- * {@link UsageControl} for this access, then streams the registered source — a file or an HTTP URL — with constant
- * memory whatever its size, honouring a single {@code Range}. What was delivered (bytes and digest) is evidenced.
+ * {@link UsageControl} for this access, then streams the registered source — a file, an HTTP URL or a read-only
+ * query — with constant memory whatever its size, honouring a single {@code Range}, and asks again while it streams
+ * ({@link UseWatch}). What was delivered (bytes and digest) is evidenced, and so is a stream cut short.
  * The source address never leaves this connector.
  */
 @RestController
