@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * to {@value #MAX_ATTEMPTS} attempts with growing pauses (or the {@code Retry-After} it asks for, up to
  * {@link #MAX_PAUSE}); any other answer ends the transfer at once. The retries belong to the one use counted for the
  * transfer, and stop as soon as the transfer or its agreement no longer allows delivery. Retries are held in memory:
- * after a restart the push starts over (at least once; the destination may see a repeat).
+ * after a restart the push starts over under the same use (at least once: the destination may see a repeat, with
+ * the same {@code Idempotency-Key}).
  */
 public final class PushDelivery implements AutoCloseable {
 
@@ -121,7 +122,7 @@ public final class PushDelivery implements AutoCloseable {
                 .map(io.trustspace.contract.message.EndpointProperty::value)
                 .findFirst()
                 .orElse(null);
-        Result<UsageControl.Permit> permit = usage.access(transferId, purpose);
+        Result<UsageControl.Permit> permit = usage.accessOnce(transferId, purpose);
         if (permit instanceof Result.Failure<UsageControl.Permit> failure) {
             return failure.cast();
         }
@@ -225,6 +226,8 @@ public final class PushDelivery implements AutoCloseable {
                     HttpRequest.newBuilder(URI.create(delivery.sink()))
                             .timeout(Duration.ofMinutes(30))
                             .header("Content-Type", "application/octet-stream")
+                            // The same for every attempt, also after a restart: a destination can drop a repeat.
+                            .header("Idempotency-Key", delivery.transferId())
                             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> source))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

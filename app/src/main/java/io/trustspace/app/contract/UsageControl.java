@@ -68,6 +68,40 @@ public final class UsageControl {
 
     /** Decides (and counts, and evidences) one access to transfer {@code transferId} for {@code purpose}. */
     public Result<Permit> access(String transferId, String purpose) {
+        return access(transferId, purpose, false);
+    }
+
+    /**
+     * The one use a whole transfer is (a push): counted on the first call, and on later calls — the same push starting
+     * over after a restart — the same use again, provided it still holds ({@link #revoked}); nothing counted twice.
+     */
+    public Result<Permit> accessOnce(String transferId, String purpose) {
+        Optional<long[]> counted = transactions.withConnection(connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT use_number FROM transfer_use WHERE transfer_id = ?")) {
+                select.setString(1, transferId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new long[] {row.getLong(1)}) : Optional.<long[]>empty();
+                }
+            }
+        });
+        if (counted.isEmpty()) {
+            return access(transferId, purpose, true);
+        }
+        Optional<TransferProcess> transfer = transfers.find(transferId);
+        Optional<Agreements.Stored> agreement = transfer.flatMap(t -> agreements.find(t.agreementId()));
+        if (agreement.isEmpty()) {
+            return Result.notFound("no transfer " + transferId + " under a known agreement here");
+        }
+        Permit permit = new Permit(transfer.get(), agreement.get(), counted.get()[0], purpose, claims(agreement.get()));
+        Optional<String> revoked = revoked(permit);
+        if (revoked.isPresent()) {
+            return deny(transfer.get(), agreement.get(), List.of(revoked.get()), purpose, Result.Kind.FORBIDDEN);
+        }
+        return Result.ok(permit);
+    }
+
+    private Result<Permit> access(String transferId, String purpose, boolean oncePerTransfer) {
         Optional<TransferProcess> transfer = transfers.find(transferId);
         if (transfer.isEmpty() || transfer.get().role() != TransferRole.PROVIDER) {
             return Result.notFound("no transfer " + transferId + " here");
@@ -118,6 +152,9 @@ public final class UsageControl {
                     return Optional.<Permit>empty();
                 }
                 long number = agreement.uses() + 1;
+                if (oncePerTransfer) {
+                    remember(t, number, purpose);
+                }
                 evidence.record(
                         "usage.permitted",
                         List.of(agreement.agreementId(), t.id()),
@@ -129,6 +166,20 @@ public final class UsageControl {
             }
         }
         return Result.unavailable("too many concurrent accesses to agreement " + t.agreementId() + "; retry");
+    }
+
+    private void remember(TransferProcess t, long number, String purpose) {
+        transactions.withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO transfer_use"
+                    + " (transfer_id, agreement_id, use_number, purpose, counted_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, t.id());
+                insert.setString(2, t.agreementId());
+                insert.setLong(3, number);
+                insert.setString(4, purpose);
+                insert.setObject(5, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                return insert.executeUpdate();
+            }
+        });
     }
 
     /**

@@ -68,6 +68,8 @@ class DataPlaneIT {
     private static volatile String retryAfter;
     /** Per consumerPid: the TransferStartMessage the provider sent. */
     private static final Map<String, CompletableFuture<JsonNode>> starts = new ConcurrentHashMap<>();
+    /** The Idempotency-Key of every push the destination received. */
+    private static final List<String> keys = new CopyOnWriteArrayList<>();
     /** The size of every body the destination received, whatever it answered. */
     private static final List<Integer> received = new CopyOnWriteArrayList<>();
 
@@ -77,6 +79,7 @@ class DataPlaneIT {
         sink.createContext("/inbox", exchange -> {
             try (exchange) {
                 received.add(exchange.getRequestBody().readAllBytes().length);
+                keys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
                 Integer status = script.poll();
                 if (status != null && retryAfter != null) {
                     exchange.getResponseHeaders().set("Retry-After", retryAfter);
@@ -124,6 +127,7 @@ class DataPlaneIT {
         retryAfter = null;
         script.clear();
         received.clear();
+        keys.clear();
     }
 
     @Test
@@ -135,6 +139,28 @@ class DataPlaneIT {
 
         assertThat(done.state()).isEqualTo(TransferState.COMPLETED);
         assertThat(received).containsExactly(SIZE, SIZE, SIZE);
+        assertThat(provider.bean(Agreements.class)
+                        .find(agreementId)
+                        .orElseThrow()
+                        .uses())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPushStartingOverAfterARestart_deliversUnderTheSameUse_withTheSameIdempotencyKey() throws Exception {
+        script.add(503);
+        retryAfter = "60"; // the next attempt would come long after the restart
+        String agreementId = agreement();
+        String providerPid = requestPush(agreementId);
+        await(() -> received.size() == 1);
+
+        provider.restart();
+
+        Transfers transfers = provider.bean(Transfers.class);
+        await(() -> transfers.find(providerPid).orElseThrow().state().isFinal());
+        assertThat(transfers.find(providerPid).orElseThrow().state()).isEqualTo(TransferState.COMPLETED);
+        assertThat(received).containsExactly(SIZE, SIZE);
+        assertThat(keys).containsExactly(providerPid, providerPid);
         assertThat(provider.bean(Agreements.class)
                         .find(agreementId)
                         .orElseThrow()
