@@ -80,6 +80,45 @@ class EvidenceChainIT {
         assertThat(record(List.of(subject)).previous()).isEqualTo(kept.id());
     }
 
+    @Test
+    void twoFirstRecordsAboutANewSubjectAtOnce_formOneChain() throws Exception {
+        String subject = "urn:transfer:" + UUID.randomUUID();
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<EvidenceRecord> first = threads.submit(() -> transactions.inTransaction(() -> {
+                EvidenceRecord record = recorder.record("transfer.requested", List.of(subject), PAYLOAD);
+                recorded.countDown();
+                await(commit);
+                return record;
+            }));
+            assertThat(recorded.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            // The second one starts while the first is recorded but not committed, then waits for it.
+            java.util.concurrent.Future<EvidenceRecord> second = threads.submit(() -> record(List.of(subject)));
+            Thread.sleep(300);
+            commit.countDown();
+
+            EvidenceRecord one = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            EvidenceRecord two = second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(one.previous()).isNull();
+            assertThat(two.previous()).isEqualTo(one.id());
+            assertThat(transactions.inTransaction(() -> outbox.head(subject))).contains(two.id());
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static EvidenceRecord record(List<String> subjects) {
         return transactions.inTransaction(() -> recorder.record("negotiation.changed", subjects, PAYLOAD));
     }

@@ -8,8 +8,10 @@ import io.trustspace.ledger.evidence.ReceiptJson;
 import io.trustspace.ledger.evidence.SignedEvidence;
 import io.trustspace.ledger.outbox.EvidenceOutbox;
 import io.trustspace.ledger.outbox.OutboxRecord;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,14 +59,33 @@ public final class JdbcEvidenceOutbox implements EvidenceOutbox {
     public Optional<String> head(String subject) {
         return transactions.withConnection(connection -> {
             // FOR UPDATE: two transactions recording about one subject queue up, so 'previous' forms a chain.
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT record_id FROM evidence_subject_head WHERE subject = ? FOR UPDATE")) {
-                select.setString(1, subject);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
-                }
+            Optional<String> head = lockedHead(connection, subject);
+            if (head.isPresent()) {
+                return head.filter(id -> !id.equals(UNCLAIMED));
             }
+            // No head row to lock yet: claim the subject, so that a concurrent first record about it waits for this
+            // one and chains to it instead of starting a second chain (its insert blocks until we commit).
+            try (PreparedStatement claim = connection.prepareStatement(
+                    "INSERT INTO evidence_subject_head (subject, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                claim.setString(1, subject);
+                claim.setString(2, UNCLAIMED);
+                claim.executeUpdate();
+            }
+            return lockedHead(connection, subject).filter(id -> !id.equals(UNCLAIMED));
         });
+    }
+
+    /** The head a subject's claim holds until its first record replaces it in the same transaction. */
+    private static final String UNCLAIMED = "";
+
+    private static Optional<String> lockedHead(Connection connection, String subject) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT record_id FROM evidence_subject_head WHERE subject = ? FOR UPDATE")) {
+            select.setString(1, subject);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     @Override
