@@ -185,8 +185,8 @@ public final class EvidenceLog implements AutoCloseable {
             return bad.cast();
         }
         long size = parsed.orElseThrow().size();
-        Optional<StoredCheckpoint> stored =
-                current != null && current.size() == size ? Optional.of(current) : store.checkpoint(size);
+        // Merged against the store, which holds every cosignature added so far, not against the copy in memory.
+        Optional<StoredCheckpoint> stored = store.checkpoint(size);
         if (stored.isEmpty()) {
             return Result.notFound("no checkpoint for size " + size);
         }
@@ -288,7 +288,9 @@ public final class EvidenceLog implements AutoCloseable {
         }
     }
 
-    private void reloadAfterFailure() {
+    // Under the log's lock, like addCosignatures: a merge between load() reading the store and setting 'latest'
+    // would otherwise be replaced by the stale copy load() read.
+    private synchronized void reloadAfterFailure() {
         try {
             load();
         } catch (RuntimeException e) {

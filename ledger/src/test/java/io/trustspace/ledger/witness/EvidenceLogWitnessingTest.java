@@ -78,13 +78,6 @@ class EvidenceLogWitnessingTest {
 
     @Test
     void cosignaturesForAnOlderCheckpoint_neverRollTheLogBack() throws Exception {
-        Witness witness = new Witness(
-                WitnessTest.cosigner("witness.example/w1"),
-                List.of(KnownLog.fromVerifierKey(logSigner.key().toVerifierKey())
-                        .orElseThrow()),
-                new InMemoryWitnessStore(),
-                new WitnessTest.RecordingAlerts(),
-                CLOCK);
         InMemoryLedgerStore store = new InMemoryLedgerStore();
         try (EvidenceLog evidenceLog = new EvidenceLog(store, INTL, logSigner, logKey, ORIGIN, Result::ok, CLOCK)) {
             evidenceLog.start();
@@ -106,10 +99,7 @@ class EvidenceLogWitnessingTest {
                     throw new AssertionError(e);
                 }
             });
-            WitnessCoordinator coordinator = new WitnessCoordinator(
-                    WitnessedLog.of(evidenceLog),
-                    List.of(new WitnessEndpoint(
-                            WitnessTest.verifierOf(witness), request -> Result.ok(witness.addCheckpoint(request)))));
+            WitnessCoordinator coordinator = oneWitness(evidenceLog);
 
             assertThat(coordinator.cosignLatest().treeSize()).isEqualTo(1);
 
@@ -117,6 +107,69 @@ class EvidenceLogWitnessingTest {
             assertThat(evidenceLog.receipt("ev-2").isOk()).isTrue();
             assertThat(store.checkpoint(1).orElseThrow().note()).contains("witness.example/w1");
         }
+    }
+
+    @Test
+    void aReloadAfterAStoreFailure_keepsACosignatureMergedMeanwhile() throws Exception {
+        InMemoryLedgerStore store = new InMemoryLedgerStore();
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch merged = new java.util.concurrent.CountDownLatch(1);
+        try (EvidenceLog evidenceLog = new EvidenceLog(store, INTL, logSigner, logKey, ORIGIN, Result::ok, CLOCK)) {
+            evidenceLog.start();
+            assertThat(evidenceLog
+                            .submitVerified(evidence("ev-1"))
+                            .get(10, TimeUnit.SECONDS)
+                            .isOk())
+                    .isTrue();
+            WitnessCoordinator coordinator = oneWitness(evidenceLog);
+            // The next append fails; the log reloads from the store, and between its reading the latest checkpoint
+            // and taking it as its own, a witness's cosignature of that checkpoint is merged (if it can be).
+            store.afterLatestRead(() -> {
+                store.afterLatestRead(() -> {});
+                java.util.concurrent.Future<?> merge = other.submit(() -> {
+                    coordinator.cosignLatest();
+                    merged.countDown();
+                });
+                try {
+                    merge.get(500, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException waiting) {
+                    // The merge waits for the reload to finish: the order the log must keep.
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            store.failNextAppend();
+
+            assertThat(evidenceLog
+                            .submitVerified(evidence("ev-2"))
+                            .get(10, TimeUnit.SECONDS)
+                            .isOk())
+                    .isFalse();
+            assertThat(merged.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // A repeat is answered by the writer, after the reload, against the checkpoint it now serves.
+            Receipt receipt = evidenceLog
+                    .submitVerified(evidence("ev-1"))
+                    .get(10, TimeUnit.SECONDS)
+                    .orElseThrow();
+            assertThat(receipt.signedCheckpoint()).contains("witness.example/w1");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private WitnessCoordinator oneWitness(EvidenceLog evidenceLog) {
+        Witness witness = new Witness(
+                WitnessTest.cosigner("witness.example/w1"),
+                List.of(KnownLog.fromVerifierKey(logSigner.key().toVerifierKey())
+                        .orElseThrow()),
+                new InMemoryWitnessStore(),
+                new WitnessTest.RecordingAlerts(),
+                CLOCK);
+        return new WitnessCoordinator(
+                WitnessedLog.of(evidenceLog),
+                List.of(new WitnessEndpoint(
+                        WitnessTest.verifierOf(witness), request -> Result.ok(witness.addCheckpoint(request)))));
     }
 
     private static SignedEvidence evidence(String id) {

@@ -17,6 +17,8 @@ final class InMemoryLedgerStore implements LedgerStore {
     private final List<LogEntry> entries = new ArrayList<>();
     private final TreeMap<Long, StoredCheckpoint> checkpoints = new TreeMap<>();
     private volatile Runnable beforeNoteUpdate = () -> {};
+    private volatile Runnable afterLatestRead = () -> {};
+    private volatile boolean failNextAppend;
 
     @Override
     public synchronized void forEachEntry(EntryVisitor visitor) {
@@ -24,10 +26,25 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public synchronized Optional<StoredCheckpoint> latestCheckpoint() {
-        return checkpoints.isEmpty()
-                ? Optional.empty()
-                : Optional.of(checkpoints.lastEntry().getValue());
+    public Optional<StoredCheckpoint> latestCheckpoint() {
+        Optional<StoredCheckpoint> latest;
+        synchronized (this) {
+            latest = checkpoints.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(checkpoints.lastEntry().getValue());
+        }
+        afterLatestRead.run(); // outside the lock, like beforeNoteUpdate
+        return latest;
+    }
+
+    /** Runs {@code hook} after every read of the latest checkpoint (a reload reads it), e.g. to race a merge. */
+    void afterLatestRead(Runnable hook) {
+        afterLatestRead = hook;
+    }
+
+    /** Makes the next {@code append} fail, as a lost database connection would. */
+    void failNextAppend() {
+        failNextAppend = true;
     }
 
     @Override
@@ -37,6 +54,10 @@ final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public synchronized void append(List<LogEntry> appended, StoredCheckpoint checkpoint) {
+        if (failNextAppend) {
+            failNextAppend = false;
+            throw new IllegalStateException("connection lost (test)");
+        }
         entries.addAll(appended);
         checkpoints.put(checkpoint.size(), checkpoint);
     }
