@@ -79,22 +79,12 @@ class EvidenceLogWitnessingTest {
     @Test
     void cosignaturesForAnOlderCheckpoint_neverRollTheLogBack() throws Exception {
         InMemoryLedgerStore store = new InMemoryLedgerStore();
-        try (EvidenceLog evidenceLog = new EvidenceLog(store, INTL, logSigner, logKey, ORIGIN, Result::ok, CLOCK)) {
-            evidenceLog.start();
-            assertThat(evidenceLog
-                            .submitVerified(evidence("ev-1"))
-                            .get(10, TimeUnit.SECONDS)
-                            .isOk())
-                    .isTrue();
+        try (EvidenceLog evidenceLog = startedWithOneRecord(store)) {
             // While the cosignatures of size 1 are being stored, a commit issues the checkpoint for size 2.
             store.beforeNoteUpdate(() -> {
                 store.beforeNoteUpdate(() -> {});
                 try {
-                    assertThat(evidenceLog
-                                    .submitVerified(evidence("ev-2"))
-                                    .get(10, TimeUnit.SECONDS)
-                                    .isOk())
-                            .isTrue();
+                    assertThat(appended(evidenceLog, "ev-2")).isTrue();
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
@@ -114,13 +104,7 @@ class EvidenceLogWitnessingTest {
         InMemoryLedgerStore store = new InMemoryLedgerStore();
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.CountDownLatch merged = new java.util.concurrent.CountDownLatch(1);
-        try (EvidenceLog evidenceLog = new EvidenceLog(store, INTL, logSigner, logKey, ORIGIN, Result::ok, CLOCK)) {
-            evidenceLog.start();
-            assertThat(evidenceLog
-                            .submitVerified(evidence("ev-1"))
-                            .get(10, TimeUnit.SECONDS)
-                            .isOk())
-                    .isTrue();
+        try (EvidenceLog evidenceLog = startedWithOneRecord(store)) {
             WitnessCoordinator coordinator = oneWitness(evidenceLog);
             // The next append fails; the log reloads from the store, and between its reading the latest checkpoint
             // and taking it as its own, a witness's cosignature of that checkpoint is merged (if it can be).
@@ -140,11 +124,7 @@ class EvidenceLogWitnessingTest {
             });
             store.failNextAppend();
 
-            assertThat(evidenceLog
-                            .submitVerified(evidence("ev-2"))
-                            .get(10, TimeUnit.SECONDS)
-                            .isOk())
-                    .isFalse();
+            assertThat(appended(evidenceLog, "ev-2")).isFalse();
             assertThat(merged.await(10, TimeUnit.SECONDS)).isTrue();
 
             // A repeat is answered by the writer, after the reload, against the checkpoint it now serves.
@@ -156,6 +136,21 @@ class EvidenceLogWitnessingTest {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    /** A running log over {@code store} that holds record {@code ev-1}. */
+    private EvidenceLog startedWithOneRecord(InMemoryLedgerStore store) throws Exception {
+        EvidenceLog evidenceLog = new EvidenceLog(store, INTL, logSigner, logKey, ORIGIN, Result::ok, CLOCK);
+        evidenceLog.start();
+        assertThat(appended(evidenceLog, "ev-1")).isTrue();
+        return evidenceLog;
+    }
+
+    private static boolean appended(EvidenceLog evidenceLog, String id) throws Exception {
+        return evidenceLog
+                .submitVerified(evidence(id))
+                .get(10, TimeUnit.SECONDS)
+                .isOk();
     }
 
     private WitnessCoordinator oneWitness(EvidenceLog evidenceLog) {
