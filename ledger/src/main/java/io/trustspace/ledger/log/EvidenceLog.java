@@ -15,6 +15,7 @@ import io.trustspace.ledger.note.NoteSigner;
 import io.trustspace.ledger.note.NoteVerifier;
 import io.trustspace.ledger.note.SignedNote;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,10 @@ public final class EvidenceLog implements AutoCloseable {
     public static final int MAX_BATCH = 4096;
 
     private static final int QUEUE_CAPACITY = 65_536;
+    private static final String STORE_UNAVAILABLE = "store unavailable: ";
+    /** How often a log whose store stopped answering tries to reload from it. */
+    private static final Duration RELOAD_PAUSE = Duration.ofSeconds(1);
+
     private static final Logger log = Logger.getLogger(EvidenceLog.class.getName());
 
     private record Pending(SignedEvidence evidence, CompletableFuture<Result<Receipt>> done) {}
@@ -69,6 +74,9 @@ public final class EvidenceLog implements AutoCloseable {
     private final AtomicReference<StoredCheckpoint> latest = new AtomicReference<>();
 
     private volatile String failure;
+    /** When the writer last tried to reload; only the writer thread uses it. */
+    private long reloadAttemptAt;
+
     private volatile boolean running;
     private Thread writer;
 
@@ -122,8 +130,13 @@ public final class EvidenceLog implements AutoCloseable {
             return CompletableFuture.completedFuture(Result.unavailable("ledger is not running"));
         }
         CompletableFuture<Result<Receipt>> done = new CompletableFuture<>();
-        if (!queue.offer(new Pending(evidence, done))) {
+        Pending pending = new Pending(evidence, done);
+        if (!queue.offer(pending)) {
             return CompletableFuture.completedFuture(Result.unavailable("ledger is busy; retry shortly"));
+        }
+        // close() may have drained the queue between our check and the offer: then nobody would ever answer.
+        if (!running && queue.remove(pending)) {
+            done.complete(Result.unavailable("ledger is shutting down"));
         }
         return done;
     }
@@ -268,6 +281,9 @@ public final class EvidenceLog implements AutoCloseable {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
+                if (storeUnavailable() && System.nanoTime() - reloadAttemptAt >= RELOAD_PAUSE.toNanos()) {
+                    reloadAfterFailure(); // the store may answer again: appends resume without a restart
+                }
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -291,11 +307,20 @@ public final class EvidenceLog implements AutoCloseable {
     // Under the log's lock, like addCosignatures: a merge between load() reading the store and setting 'latest'
     // would otherwise be replaced by the stale copy load() read.
     private synchronized void reloadAfterFailure() {
+        reloadAttemptAt = System.nanoTime();
+        if (storeUnavailable()) {
+            failure = null; // load() decides again; an integrity failure is never cleared
+        }
         try {
             load();
         } catch (RuntimeException e) {
-            failure = "store unavailable: " + e.getMessage();
+            failure = STORE_UNAVAILABLE + e.getMessage();
         }
+    }
+
+    private boolean storeUnavailable() {
+        String current = failure;
+        return current != null && current.startsWith(STORE_UNAVAILABLE);
     }
 
     private void commit(List<Pending> batch) {

@@ -19,9 +19,14 @@ final class InMemoryLedgerStore implements LedgerStore {
     private volatile Runnable beforeNoteUpdate = () -> {};
     private volatile Runnable afterLatestRead = () -> {};
     private volatile boolean failNextAppend;
+    private int failingLoads;
 
     @Override
     public synchronized void forEachEntry(EntryVisitor visitor) {
+        if (failingLoads > 0) {
+            failingLoads--;
+            throw new IllegalStateException("connection refused (test)");
+        }
         entries.forEach(entry -> visitor.visit(entry.index(), entry.entry(), entry.leafHash()));
     }
 
@@ -40,6 +45,11 @@ final class InMemoryLedgerStore implements LedgerStore {
     /** Runs {@code hook} after every read of the latest checkpoint (a reload reads it), e.g. to race a merge. */
     void afterLatestRead(Runnable hook) {
         afterLatestRead = hook;
+    }
+
+    /** Makes the next {@code count} reloads of the whole log fail, as a database that is still down would. */
+    synchronized void failNextLoads(int count) {
+        failingLoads = count;
     }
 
     /** Makes the next {@code append} fail, as a lost database connection would. */
