@@ -6,15 +6,11 @@ import static io.trustspace.ledger.witness.WitnessTest.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustspace.common.Result;
-import io.trustspace.ledger.evidence.EvidenceRecord;
 import io.trustspace.ledger.evidence.Receipt;
-import io.trustspace.ledger.evidence.SignedEvidence;
 import io.trustspace.ledger.log.EvidenceLog;
 import io.trustspace.ledger.note.NoteKey;
 import io.trustspace.ledger.note.SuiteNoteSigner;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -61,15 +57,6 @@ class EvidenceLogStoreFailureTest {
     }
 
     private static Result<Receipt> append(EvidenceLog log, String id) throws Exception {
-        EvidenceRecord record = new EvidenceRecord(
-                id,
-                "contract.agreed",
-                "did:web:provider.example",
-                List.of("contract-7"),
-                "sha-256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                Instant.parse("2025-03-01T08:00:00Z"),
-                null);
-        return log.submitVerified(new SignedEvidence(record, "eyJhbGciOiJFZERTQSJ9..c2lnbmF0dXJl"))
-                .get(10, TimeUnit.SECONDS);
+        return log.submitVerified(EvidenceLogWitnessingTest.evidence(id)).get(10, TimeUnit.SECONDS);
     }
 }

@@ -167,7 +167,7 @@ class EvidenceLogWitnessingTest {
                         WitnessTest.verifierOf(witness), request -> Result.ok(witness.addCheckpoint(request)))));
     }
 
-    private static SignedEvidence evidence(String id) {
+    static SignedEvidence evidence(String id) {
         EvidenceRecord record = new EvidenceRecord(
                 id,
                 "contract.agreed",
