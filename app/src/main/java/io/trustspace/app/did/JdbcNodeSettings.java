@@ -28,6 +28,22 @@ public final class JdbcNodeSettings {
         });
     }
 
+    /**
+     * Keeps {@code value} under {@code name} unless a value is already there; the value that holds either way. For
+     * pins taken on first contact: when two replicas pin at once, both keep the first one written.
+     */
+    public String putIfAbsent(String name, String value) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO node_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                insert.setString(1, name);
+                insert.setString(2, value);
+                insert.executeUpdate();
+            }
+            return get(name).orElseThrow();
+        });
+    }
+
     public Optional<String> get(String name) {
         return transactions.withConnection(connection -> {
             try (PreparedStatement select =

@@ -110,8 +110,7 @@ public final class CosigningScheduler implements AutoCloseable {
             if (fetched instanceof Result.Failure<String> failure) {
                 return failure.cast();
             }
-            text = fetched.orElseThrow().strip();
-            settings.put(setting, text);
+            text = settings.putIfAbsent(setting, fetched.orElseThrow().strip());
         }
         // Cosignatures are Ed25519 (cosignature/v1) in every space, so the intl suite verifies them.
         return NoteKey.parse(text).flatMap(key -> key.verifier(CryptoSuites.of(SuiteId.INTL)));

@@ -96,10 +96,6 @@ public final class LocalWitness {
                         ledgerUrl.replaceAll("/+$", "") + "/ledger/v1/log-key",
                         Duration.ofSeconds(10),
                         "the ledger's log key")
-                .map(body -> {
-                    String key = body.strip();
-                    settings.put(PINNED_LOG_KEY, key);
-                    return key;
-                });
+                .map(body -> settings.putIfAbsent(PINNED_LOG_KEY, body.strip()));
     }
 }
