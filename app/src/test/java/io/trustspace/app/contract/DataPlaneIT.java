@@ -68,6 +68,8 @@ class DataPlaneIT {
     private static volatile String retryAfter;
     /** Per consumerPid: the TransferStartMessage the provider sent. */
     private static final Map<String, CompletableFuture<JsonNode>> starts = new ConcurrentHashMap<>();
+    /** Run by the destination after the first MiB of a push, if set. */
+    private static volatile Runnable midway;
     /** The Idempotency-Key of every push the destination received. */
     private static final List<String> keys = new CopyOnWriteArrayList<>();
     /** The size of every body the destination received, whatever it answered. */
@@ -78,7 +80,15 @@ class DataPlaneIT {
         sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         sink.createContext("/inbox", exchange -> {
             try (exchange) {
-                received.add(exchange.getRequestBody().readAllBytes().length);
+                Runnable hook = midway;
+                if (hook == null) {
+                    received.add(exchange.getRequestBody().readAllBytes().length);
+                } else {
+                    // Read a first MiB, let the test act, then take whatever else still comes.
+                    int first = exchange.getRequestBody().readNBytes(1024 * 1024).length;
+                    hook.run();
+                    received.add(first + (int) drain(exchange.getRequestBody()));
+                }
                 keys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
                 Integer status = script.poll();
                 if (status != null && retryAfter != null) {
@@ -124,6 +134,7 @@ class DataPlaneIT {
 
     @BeforeEach
     void clear() {
+        midway = null;
         retryAfter = null;
         script.clear();
         received.clear();
@@ -166,6 +177,30 @@ class DataPlaneIT {
                         .orElseThrow()
                         .uses())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSuspensionWhileThePushedDataFlows_stopsThePush_andEndsIt() throws Exception {
+        String agreementId = agreement("pull-data");
+        midway = () -> {
+            provider.bean(Agreements.class).setState(agreementId, "SUSPENDED");
+            try {
+                Thread.sleep(2 * UseWatch.INTERVAL.toMillis()); // the provider's next read comes after a watch is due
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        String providerPid = requestPush(agreementId);
+        Transfers transfers = provider.bean(Transfers.class);
+        await(() -> transfers.find(providerPid).orElseThrow().state().isFinal());
+
+        TransferProcess done = transfers.find(providerPid).orElseThrow();
+        assertThat(done.state()).isEqualTo(TransferState.TERMINATED);
+        assertThat(received).hasSize(1).allMatch(bytes -> bytes < PULL_SIZE);
+        assertThat(String.join("; ", done.terminationReason()))
+                .contains("access revoked while the data was flowing")
+                .contains("not tried again: the agreement is SUSPENDED");
     }
 
     @Test
