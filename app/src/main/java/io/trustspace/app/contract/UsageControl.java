@@ -76,12 +76,12 @@ public final class UsageControl {
      * over after a restart — the same use again, provided it still holds ({@link #revoked}); nothing counted twice.
      */
     public Result<Permit> accessOnce(String transferId, String purpose) {
-        Optional<long[]> counted = transactions.withConnection(connection -> {
+        Optional<Long> counted = transactions.withConnection(connection -> {
             try (PreparedStatement select =
                     connection.prepareStatement("SELECT use_number FROM transfer_use WHERE transfer_id = ?")) {
                 select.setString(1, transferId);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new long[] {row.getLong(1)}) : Optional.<long[]>empty();
+                    return row.next() ? Optional.of(row.getLong(1)) : Optional.<Long>empty();
                 }
             }
         });
@@ -93,7 +93,7 @@ public final class UsageControl {
         if (agreement.isEmpty()) {
             return Result.notFound("no transfer " + transferId + " under a known agreement here");
         }
-        Permit permit = new Permit(transfer.get(), agreement.get(), counted.get()[0], purpose, claims(agreement.get()));
+        Permit permit = new Permit(transfer.get(), agreement.get(), counted.get(), purpose, claims(agreement.get()));
         Optional<String> revoked = revoked(permit);
         if (revoked.isPresent()) {
             return deny(transfer.get(), agreement.get(), List.of(revoked.get()), purpose, Result.Kind.FORBIDDEN);
