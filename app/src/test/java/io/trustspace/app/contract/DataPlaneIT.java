@@ -150,11 +150,7 @@ class DataPlaneIT {
 
         assertThat(done.state()).isEqualTo(TransferState.COMPLETED);
         assertThat(received).containsExactly(SIZE, SIZE, SIZE);
-        assertThat(provider.bean(Agreements.class)
-                        .find(agreementId)
-                        .orElseThrow()
-                        .uses())
-                .isEqualTo(1);
+        assertThat(uses(agreementId)).isEqualTo(1);
     }
 
     @Test
@@ -172,11 +168,7 @@ class DataPlaneIT {
         assertThat(transfers.find(providerPid).orElseThrow().state()).isEqualTo(TransferState.COMPLETED);
         assertThat(received).containsExactly(SIZE, SIZE);
         assertThat(keys).containsExactly(providerPid, providerPid);
-        assertThat(provider.bean(Agreements.class)
-                        .find(agreementId)
-                        .orElseThrow()
-                        .uses())
-                .isEqualTo(1);
+        assertThat(uses(agreementId)).isEqualTo(1);
     }
 
     @Test
@@ -332,6 +324,11 @@ class DataPlaneIT {
                         HttpResponse.BodyHandlers.ofInputStream());
         assertThat(pull.statusCode()).isEqualTo(200);
         return pull;
+    }
+
+    /** How many uses the provider has counted under the agreement. */
+    private static long uses(String agreementId) {
+        return provider.bean(Agreements.class).find(agreementId).orElseThrow().uses();
     }
 
     /** Reads until the stream ends or breaks (bounded by the request's timeout); the bytes read. */
