@@ -37,6 +37,7 @@ import io.trustspace.crypto.CryptoSuite;
 import io.trustspace.ledger.outbox.EvidenceRecorder;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -243,8 +244,16 @@ public class ContractConfiguration {
             }
         });
         dispatcher.start();
-        automation.resume();
         return automation;
+    }
+
+    /**
+     * After a restart, decide again for everything that waits on this side — once every bean exists, so that a step
+     * resumed now finds all it needs (a started push its delivery, which is attached after the automation).
+     */
+    @Bean
+    SmartInitializingSingleton resumeContracts(ContractAutomation automation) {
+        return automation::resume;
     }
 
     @Bean

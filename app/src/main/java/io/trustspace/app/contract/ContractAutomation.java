@@ -70,7 +70,6 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
     private static final Logger log = LoggerFactory.getLogger(ContractAutomation.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_SEEN = 100_000;
-    private static final Duration PUSH_ATTACH_WAIT = Duration.ofSeconds(30);
 
     private final Negotiations negotiations;
     private final Transfers transfers;
@@ -219,12 +218,10 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
     }
 
     private volatile PushDelivery push;
-    private final java.util.concurrent.CountDownLatch pushAttached = new java.util.concurrent.CountDownLatch(1);
 
     /** Push transfers are delivered by {@code delivery} once started. */
     public void pushWith(PushDelivery delivery) {
         this.push = delivery;
-        pushAttached.countDown();
     }
 
     @Override
@@ -387,23 +384,10 @@ public final class ContractAutomation implements NegotiationAutomation, Transfer
 
     private Result<?> transferStep(String id, Step step) {
         if (step == Step.PUSH) {
-            PushDelivery delivery = attachedPush();
+            PushDelivery delivery = push;
             return delivery == null ? Result.unavailable("no push delivery configured") : delivery.deliver(id);
         }
         return transfers.act(id, action(step));
-    }
-
-    /**
-     * The push delivery, waiting (bounded) while the node is still wiring it: {@link #resume} runs at start-up and
-     * may reach a started push before the delivery is attached, and a push dropped then would never be retried.
-     */
-    private PushDelivery attachedPush() {
-        try {
-            pushAttached.await(PUSH_ATTACH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return push;
     }
 
     private Function<TransferProcess, Result<TransferChange>> action(Step step) {
