@@ -177,7 +177,7 @@ public class ContractConfiguration {
     DataPlane dataPlane(NodeKeys signingKeys, NodeIdentity identity, NodeProperties properties, Clock clock) {
         return new DataPlane(
                 signingKeys,
-                identity.publicUrl(),
+                properties.dataPlane().publicUrl(identity.publicUrl()),
                 properties.dsp().pullTokenTtl(),
                 clock,
                 properties.dsp().interop());

@@ -24,7 +24,46 @@ public record NodeProperties(
         @DefaultValue Security security,
         @DefaultValue Identity identity,
         @DefaultValue Catalog catalog,
-        @DefaultValue Dsp dsp) {
+        @DefaultValue Dsp dsp,
+        @DefaultValue DataPlanePort dataPlane) {
+
+    /**
+     * The data plane's own port (ADR 0010). With {@code port} set, pull endpoints are served there by a connector made
+     * for bulk transfers, and addressed as {@code publicUrl} (default: the node's public URL with that port); it
+     * takes at most {@code maxConnections} at once, each holding a {@value #BULK_WRITE_BUFFER}-byte write buffer.
+     * Unset, pulls share the node's port.
+     */
+    public record DataPlanePort(
+            Integer port,
+            String publicUrl,
+            @DefaultValue("256") int maxConnections) {
+        public static final int BULK_WRITE_BUFFER = 512 * 1024;
+
+        public DataPlanePort {
+            if (port != null && (port < 1 || port > 65535)) {
+                throw new IllegalArgumentException("trustspace.data-plane.port must be 1-65535, not " + port);
+            }
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("trustspace.data-plane.max-connections must be positive");
+            }
+        }
+
+        public boolean separate() {
+            return port != null;
+        }
+
+        /** Where consumers reach the data plane, given where they reach the node. */
+        public String publicUrl(String nodeUrl) {
+            if (publicUrl != null && !publicUrl.isBlank()) {
+                return publicUrl.replaceAll("/+$", "");
+            }
+            if (!separate()) {
+                return nodeUrl;
+            }
+            java.net.URI node = java.net.URI.create(nodeUrl);
+            return node.getScheme() + "://" + node.getHost() + ":" + port;
+        }
+    }
 
     /**
      * Publication and discovery. On the operator: {@code spacePrefix} starts every data identifier it mints, and

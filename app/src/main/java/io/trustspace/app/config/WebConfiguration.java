@@ -1,14 +1,21 @@
 package io.trustspace.app.config;
 
+import io.trustspace.app.contract.DataPlanePortFilter;
 import io.trustspace.app.web.ProblemErrorController;
 import io.trustspace.app.web.ProblemHandling;
 import io.trustspace.app.web.RequestIdFilter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Map;
+import org.apache.catalina.connector.Connector;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.tomcat.SslConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.WebServerSslBundle;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -57,12 +64,62 @@ public class WebConfiguration {
     /**
      * Tomcat writes a response to the socket in slices of its application write buffer, 8 KiB by default: a 1 GiB
      * pull was 131,072 system calls. Every open connection holds one such buffer, so this stays moderate: 64 KiB
-     * costs 64 MiB at a thousand open connections.
+     * costs 64 MiB at a thousand open connections. Off the heap, so a write does not first copy it into the JDK's
+     * temporary direct buffer.
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> bulkWrites() {
-        return factory -> factory.addConnectorCustomizers(
-                connector -> connector.setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024)));
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024));
+            connector.setProperty("socket.directBuffer", "true");
+        });
+    }
+
+    /**
+     * The data plane's own connector, when {@code trustspace.data-plane.port} is set (ADR 0010). A bulk pull is
+     * written to the socket in slices of the connector's write buffer, and Tomcat waits for its poller whenever the
+     * socket is full; with 512 KiB slices a 1 GiB pull ran at half of loopback TCP on a 2-core machine, with 64 KiB
+     * at 40 %. Buffers that large are held per connection, which is why they get their own connector with a bounded
+     * number of connections instead of the main one. Same servlet context, same TLS, same shutdown.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatWebServerFactory> dataPlaneConnector(
+            NodeProperties properties, @Value("${server.address:127.0.0.1}") String address) {
+        return factory -> {
+            NodeProperties.DataPlanePort dataPlane = properties.dataPlane();
+            if (!dataPlane.separate()) {
+                return;
+            }
+            Connector connector = new Connector(TomcatWebServerFactory.DEFAULT_PROTOCOL);
+            connector.setPort(dataPlane.port());
+            connector.setProperty("address", address);
+            connector.setProperty("maxConnections", String.valueOf(dataPlane.maxConnections()));
+            connector.setProperty(
+                    "socket.appWriteBufSize", String.valueOf(NodeProperties.DataPlanePort.BULK_WRITE_BUFFER));
+            connector.setProperty("socket.directBuffer", "true");
+            connector.setProperty("maxSwallowSize", String.valueOf(64 * 1024));
+            connector.setProperty("server", "TrustSpace");
+            connector.setMaxPostSize(0);
+            NodeProperties.Tls tls = properties.tls();
+            if (tls.configured()) {
+                connector.setScheme("https");
+                connector.setSecure(true);
+                new SslConnectorCustomizer(LogFactory.getLog(WebConfiguration.class), connector, Ssl.ClientAuth.NONE)
+                        .customize(WebServerSslBundle.get(ssl(tls)), Map.of());
+            }
+            factory.addAdditionalConnectors(connector);
+        };
+    }
+
+    /** On the data plane's own port, nothing but the data plane answers. */
+    @Bean
+    FilterRegistrationBean<DataPlanePortFilter> dataPlanePortFilter(NodeProperties properties) {
+        FilterRegistrationBean<DataPlanePortFilter> registration =
+                new FilterRegistrationBean<>(new DataPlanePortFilter(properties.dataPlane()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        registration.setEnabled(properties.dataPlane().separate());
+        return registration;
     }
 
     static Ssl ssl(NodeProperties.Tls tls) {

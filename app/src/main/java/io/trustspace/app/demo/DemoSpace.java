@@ -41,6 +41,9 @@ public final class DemoSpace implements AutoCloseable {
      */
     public static final int PUSH_SINK_OFFSET = 3;
 
+    /** Each connector's data plane listens on its own port this far above the connector's (ADR 0010). */
+    public static final int DATA_PLANE_OFFSET = 10;
+
     private final EmbeddedPostgresServer postgres;
     private final List<DemoNode> nodes;
     private final SuiteId suite;
@@ -139,6 +142,9 @@ public final class DemoSpace implements AutoCloseable {
                 overrides.put("trustspace.identity.trusted-issuers[0].home", "true");
                 if (name.equals("provider")) {
                     overrides.put("trustspace.dsp.allowed-sinks", pushSink(portBase));
+                }
+                if (entry.getValue() == NodeRole.CONNECTOR) {
+                    overrides.put("trustspace.data-plane.port", port + DATA_PLANE_OFFSET);
                 }
                 if (entry.getValue() == NodeRole.OPERATOR) {
                     overrides.put("trustspace.identity.space", "demo.trustspace");

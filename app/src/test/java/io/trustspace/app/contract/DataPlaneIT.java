@@ -60,6 +60,9 @@ class DataPlaneIT {
     static Path dir;
 
     private static TestNode provider;
+    /** The provider's data plane has its own port (ADR 0010), so every pull here goes through that connector. */
+    private static int dataPlanePort;
+
     private static HttpServer sink;
     private static HttpServer callback;
     /** The statuses the destination answers, in order; 200 once used up. */
@@ -112,10 +115,13 @@ class DataPlaneIT {
             }
         });
         callback.start();
+        dataPlanePort = TestNode.freePort();
         provider = TestNode.start(
                 "push",
                 "intl",
                 Map.of(
+                        "trustspace.data-plane.port",
+                        dataPlanePort,
                         "trustspace.dsp.interop-participant",
                         "urn:consumer",
                         "trustspace.dsp.allowed-sinks",
@@ -296,6 +302,27 @@ class DataPlaneIT {
         await(() -> outboxHolds("transfer.interrupted", agreementId));
     }
 
+    @Test
+    void theDataPlanesOwnPort_answersNothingButPulls() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/api/v1/transfers", "/dsp/2025-1/catalog/request", "/actuator/health", "/")) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dataPlanePort + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("serves only the data plane");
+        }
+        HttpResponse<String> tokenless = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dataPlanePort + DataPlane.PATH + "anything"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tokenless.statusCode()).isEqualTo(401);
+        assertThat(tokenless.body()).contains("token");
+    }
+
     /** Starts an HttpData-PULL of the agreement's data and opens its stream, the DSP way (endpoint and token). */
     private static HttpResponse<InputStream> startPull(String agreementId) throws Exception {
         String consumerPid = "urn:uuid:" + UUID.randomUUID();
@@ -314,10 +341,11 @@ class DataPlaneIT {
                 token = property.path("value").asString();
             }
         }
+        URI endpoint = URI.create(address.path("endpoint").asString());
+        assertThat(endpoint.getPort()).isEqualTo(dataPlanePort);
         HttpResponse<InputStream> pull = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(address.path("endpoint").asString()))
+                        HttpRequest.newBuilder(endpoint)
                                 .header("Authorization", token)
                                 .timeout(Duration.ofSeconds(30))
                                 .build(),

@@ -104,6 +104,38 @@ class TlsIT {
     }
 
     @Test
+    void theDataPlanesOwnPort_servesHttpsWithTheSameCertificate() throws Exception {
+        Pem pem = selfSigned("data-plane");
+        int dataPlanePort = TestNode.freePort();
+        try (TestNode node = TestNode.start(
+                "tls-data-plane",
+                "intl",
+                Map.of(
+                        "trustspace.tls.certificate", "file:" + pem.certificate(),
+                        "trustspace.tls.private-key", "file:" + pem.privateKey(),
+                        "trustspace.data-plane.port", dataPlanePort))) {
+            HttpClient trusting = OutboundHttpClients.create(
+                    new NodeProperties.HttpClient(pem.certificate().toString(), null));
+            HttpResponse<String> pull = trusting.send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + dataPlanePort + "/public/transfers/x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(pull.statusCode()).isEqualTo(401);
+            assertThat(pull.body()).contains("token");
+
+            // Plain HTTP on it is refused by Tomcat's TLS check (400), never served.
+            HttpResponse<String> plain = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + dataPlanePort + "/public/transfers/x"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(400);
+            assertThat(plain.body()).contains("TLS");
+        }
+    }
+
+    @Test
     void pkcs12KeyStore_servesHttps() throws Exception {
         Pem pem = selfSigned("p12");
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
