@@ -4,6 +4,7 @@ import io.trustspace.app.did.NodeIdentity;
 import io.trustspace.app.evidence.NodeEvidenceSigner;
 import io.trustspace.app.keys.KeyRotation;
 import io.trustspace.app.keys.NodeKeys;
+import io.trustspace.app.ledger.EvidenceController;
 import io.trustspace.app.ledger.HttpLedgerClient;
 import io.trustspace.common.Result;
 import io.trustspace.common.jdbc.JdbcTransactions;
@@ -58,6 +59,12 @@ public class EvidenceConfiguration {
                     .toList();
         }
         return new HttpLedgerClient(outboundHttpClient, url);
+    }
+
+    /** Every node shows the evidence it wrote, with the payloads the ledger holds only digests of. */
+    @Bean
+    EvidenceController evidenceController(EvidenceOutbox outbox, EvidenceRecorder recorder) {
+        return new EvidenceController(outbox, recorder);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

@@ -66,6 +66,22 @@ class EvidenceChainIT {
     }
 
     @Test
+    void theOutboxKeepsWhatARecordAttests_soItsDigestCanBeCheckedLater() {
+        String subject = "urn:transfer:" + UUID.randomUUID();
+        byte[] payload = "{\"bytes\":1073741824,\"digest\":\"INTL:ab\"}".getBytes(StandardCharsets.UTF_8);
+        EvidenceRecord written =
+                transactions.inTransaction(() -> recorder.record("transfer.delivered", List.of(subject), payload));
+
+        var kept = outbox.find(written.id()).orElseThrow();
+
+        assertThat(kept.evidence().record()).isEqualTo(written);
+        assertThat(kept.payload()).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(payload));
+        assertThat(recorder.digest(kept.payload().orElseThrow())).isEqualTo(written.payloadDigest());
+        assertThat(kept.receipt()).isEmpty();
+        assertThat(outbox.find("urn:uuid:" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
     void aRolledBackChange_leavesNoRecord_andTheHeadsWhereTheyWere() {
         String subject = "urn:transfer:" + UUID.randomUUID();
         EvidenceRecord kept = record(List.of(subject));

@@ -32,13 +32,13 @@ public final class JdbcEvidenceOutbox implements EvidenceOutbox {
     }
 
     @Override
-    public void add(SignedEvidence evidence, Instant now) {
+    public void add(SignedEvidence evidence, byte[] payload, Instant now) {
         EvidenceRecord record = evidence.record();
         transactions.withConnection(connection -> {
             // One statement for the record and its subjects' heads: evidence is written on every state change.
             try (PreparedStatement insert = connection.prepareStatement("WITH added AS (INSERT INTO evidence_outbox"
-                    + " (record_id, type, subjects, entry, jws, created_at, state, next_attempt_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?) RETURNING record_id, subjects)"
+                    + " (record_id, type, subjects, entry, jws, created_at, state, next_attempt_at, payload)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING record_id, subjects)"
                     + " INSERT INTO evidence_subject_head (subject, record_id)"
                     + " SELECT DISTINCT unnest(added.subjects), added.record_id FROM added"
                     + " ON CONFLICT (subject) DO UPDATE SET record_id = EXCLUDED.record_id")) {
@@ -50,6 +50,7 @@ public final class JdbcEvidenceOutbox implements EvidenceOutbox {
                 insert.setString(5, evidence.jws());
                 insert.setTimestamp(6, Timestamp.from(now));
                 insert.setTimestamp(7, Timestamp.from(now));
+                insert.setBytes(8, payload);
                 return insert.executeUpdate();
             }
         });
@@ -193,6 +194,30 @@ public final class JdbcEvidenceOutbox implements EvidenceOutbox {
 
     private static String truncate(String reason) {
         return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+    }
+
+    @Override
+    public Optional<KeptEvidence> find(String recordId) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT entry, jws, payload, receipt FROM evidence_outbox WHERE record_id = ?")) {
+                select.setString(1, recordId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<KeptEvidence>empty();
+                    }
+                    EvidenceRecord record =
+                            EvidenceRecord.fromCanonicalJson(row.getBytes(1)).orElseThrow();
+                    String receipt = row.getString(4);
+                    return Optional.of(new KeptEvidence(
+                            new SignedEvidence(record, row.getString(2)),
+                            Optional.ofNullable(row.getBytes(3)),
+                            receipt == null
+                                    ? Optional.empty()
+                                    : Optional.of(ReceiptJson.parse(receipt).orElseThrow())));
+                }
+            }
+        });
     }
 
     @Override

@@ -15,8 +15,18 @@ import java.util.Optional;
  */
 public interface EvidenceOutbox {
 
-    /** Adds {@code evidence} and makes it the head of each of its subjects. */
-    void add(SignedEvidence evidence, Instant now);
+    /**
+     * Adds {@code evidence} and makes it the head of each of its subjects. The {@code payload} whose digest the
+     * record carries is kept with it: the ledger holds only the digest, so the payload is what this node shows when
+     * it has to prove what the record attests.
+     */
+    void add(SignedEvidence evidence, byte[] payload, Instant now);
+
+    /** A record this node wrote, with its payload (absent for records kept before payloads were) and receipt. */
+    record KeptEvidence(SignedEvidence evidence, Optional<byte[]> payload, Optional<Receipt> receipt) {}
+
+    /** One record this node wrote, by its id. */
+    Optional<KeptEvidence> find(String recordId);
 
     /** The id of the last record this node wrote about {@code subject}. */
     Optional<String> head(String subject);

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * The one way anything in the platform records evidence: builds the record (actor, subjects, digest of the payload,
  * time, link to the subject's previous record), signs it as this node, and writes it to the outbox in the caller's
- * transaction. The payload itself stays with its owner; only its digest goes into the ledger.
+ * transaction. The payload itself stays with its owner, kept beside the record in the outbox; only its digest goes
+ * into the ledger.
  *
  * <p>Thread-safe. Must be called inside {@link Transactions#inTransaction}; it joins that transaction, and after
  * the commit it wakes the appender so evidence reaches the ledger without waiting for a poll.
@@ -65,7 +66,7 @@ public final class EvidenceRecorder {
                     digest(payload),
                     now,
                     outbox.head(primary).orElse(null));
-            outbox.add(new SignedEvidence(record, signer.sign(record.canonicalJson())), now);
+            outbox.add(new SignedEvidence(record, signer.sign(record.canonicalJson())), payload, now);
             transactions.afterCommit(wakeAppender);
             return record;
         });

@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class InMemoryEvidenceOutbox implements EvidenceOutbox {
 
     /** One added record and whether it was added inside a unit of work. */
-    public record Added(SignedEvidence evidence, boolean inTransaction) {
+    public record Added(SignedEvidence evidence, byte[] payload, boolean inTransaction) {
         public EvidenceRecord record() {
             return evidence.record();
         }
@@ -31,8 +31,8 @@ public final class InMemoryEvidenceOutbox implements EvidenceOutbox {
     }
 
     @Override
-    public synchronized void add(SignedEvidence evidence, Instant now) {
-        added.add(new Added(evidence, transactions.active()));
+    public synchronized void add(SignedEvidence evidence, byte[] payload, Instant now) {
+        added.add(new Added(evidence, payload.clone(), transactions.active()));
         evidence.record()
                 .subjects()
                 .forEach(subject -> heads.put(subject, evidence.record().id()));
@@ -54,6 +54,14 @@ public final class InMemoryEvidenceOutbox implements EvidenceOutbox {
     @Override
     public void record(List<Delivery> deliveries, Instant now) {
         // Delivery is not under test here.
+    }
+
+    @Override
+    public synchronized Optional<KeptEvidence> find(String recordId) {
+        return added.stream()
+                .filter(a -> a.record().id().equals(recordId))
+                .findFirst()
+                .map(a -> new KeptEvidence(a.evidence(), Optional.of(a.payload().clone()), Optional.empty()));
     }
 
     @Override
