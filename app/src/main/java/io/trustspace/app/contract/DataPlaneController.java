@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "data-plane", description = "Pull endpoint for transfers (token from the TransferStartMessage)")
 public class DataPlaneController {
 
-    /** Bulk pulls move through buffers this large: fewer system calls and servlet writes per GiB. */
-    static final int BUFFER = 512 * 1024;
+    static final int BUFFER = FileSend.BUFFER;
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,6 +61,7 @@ public class DataPlaneController {
     private final CryptoSuite suite;
     private final JdbcTransactions transactions;
     private final EvidenceRecorder evidence;
+    private final SourceDigests digests = new SourceDigests();
 
     public DataPlaneController(
             DataPlane dataPlane,
@@ -112,13 +108,14 @@ public class DataPlaneController {
         }
         MessageDigest digest = suite.newDigest();
         Watched out = new Watched(response.getOutputStream(), new UseWatch(() -> usage.revoked(allowed)));
-        long sent;
+        Sent sent;
         String type = asset.get().dataAddress().type();
         try {
             if (type.equalsIgnoreCase("File")) {
                 sent = file(Path.of(asset.get().dataAddress().endpoint()), request, response, out, digest);
             } else if (type.equalsIgnoreCase("HttpData")) {
-                sent = httpSource(asset.get().dataAddress().endpoint(), request, response, out, digest);
+                sent = Sent.streamed(
+                        httpSource(asset.get().dataAddress().endpoint(), request, response, out, digest), digest);
             } else if (type.equalsIgnoreCase(QuerySource.TYPE)) {
                 if (request.getHeader("Range") != null) {
                     Problems.write(
@@ -133,7 +130,7 @@ public class DataPlaneController {
                         asset.get().dataAddress().endpoint(),
                         asset.get().dataAddress().properties(),
                         new java.security.DigestOutputStream(out, digest));
-                sent = out.count;
+                sent = Sent.streamed(out.count, digest);
             } else {
                 Problems.write(
                         response,
@@ -155,13 +152,18 @@ public class DataPlaneController {
                     JSON.writeValueAsString(interrupted).getBytes(StandardCharsets.UTF_8)));
             throw revoked;
         }
-        if (sent >= 0) {
+        if (sent.bytes() >= 0) {
             Map<String, Object> delivered = new LinkedHashMap<>();
             delivered.put("transfer", id);
             delivered.put("agreement", allowed.agreement().agreementId());
             delivered.put("use", allowed.useNumber());
-            delivered.put("bytes", sent);
-            delivered.put("digest", suite.id().name() + ":" + HexFormat.of().formatHex(digest.digest()));
+            delivered.put("bytes", sent.bytes());
+            delivered.put(
+                    "digest",
+                    sent.digest()
+                            .map(d -> suite.id().name() + ":" + HexFormat.of().formatHex(d))
+                            .orElse(null));
+            delivered.put("digestOf", sent.digestOf());
             delivered.put("range", request.getHeader("Range"));
             transactions.inTransaction(() -> evidence.record(
                     "transfer.delivered",
@@ -170,12 +172,33 @@ public class DataPlaneController {
         }
     }
 
-    private long file(
-            Path path, HttpServletRequest request, HttpServletResponse response, OutputStream out, MessageDigest digest)
+    /**
+     * What a send delivered: its length (negative when an error was answered instead) and the digest of those bytes,
+     * with what the digest was computed from (evidenced as {@code digestOf}, ADR 0010).
+     */
+    record Sent(long bytes, Optional<byte[]> digest, String digestOf) {
+        /** Hashed while it was sent. */
+        static final String STREAM = "stream";
+        /** Hashed by an earlier send of the same range of the same, unchanged version of the file. */
+        static final String SOURCE_VERSION = "source-version";
+        /** Not known byte for byte: the file changed while it was sent. */
+        static final String CHANGED = "none: the source changed while it was sent";
+
+        static Sent streamed(long bytes, MessageDigest digest) {
+            return new Sent(bytes, bytes < 0 ? Optional.empty() : Optional.of(digest.digest()), STREAM);
+        }
+
+        static Sent failed() {
+            return new Sent(-1, Optional.empty(), STREAM);
+        }
+    }
+
+    private Sent file(
+            Path path, HttpServletRequest request, HttpServletResponse response, Watched out, MessageDigest digest)
             throws IOException {
         if (!Files.isRegularFile(path)) {
             response.sendError(503, "the source is not available");
-            return -1;
+            return Sent.failed();
         }
         long size = Files.size(path);
         long start = 0;
@@ -186,7 +209,7 @@ public class DataPlaneController {
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 response.setHeader("Content-Range", "bytes */" + size);
                 response.sendError(416, "only a single bytes=a-b range is supported");
-                return -1;
+                return Sent.failed();
             }
             if (m.group(1).isEmpty()) {
                 start = Math.max(0, size - Long.parseLong(m.group(2)));
@@ -197,7 +220,7 @@ public class DataPlaneController {
             if (start > end || start >= size) {
                 response.setHeader("Content-Range", "bytes */" + size);
                 response.sendError(416, "the range is outside the data");
-                return -1;
+                return Sent.failed();
             }
             response.setStatus(206);
             response.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);
@@ -205,10 +228,32 @@ public class DataPlaneController {
         response.setHeader("Accept-Ranges", "bytes");
         response.setContentType(contentType(path));
         response.setContentLengthLong(end - start + 1);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-                InputStream in = Channels.newInputStream(channel.position(start))) {
-            return copy(in, out, end - start + 1, digest);
+        long length = end - start + 1;
+        String algorithm = digest.getAlgorithm();
+        Optional<SourceDigests.Version> before = SourceDigests.version(path);
+        long first = start;
+        long last = end;
+        Optional<byte[]> known = before.flatMap(version -> digests.find(algorithm, path, version, first, last));
+        long sent;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            sent = FileSend.send(channel, start, length, out, known.isPresent() ? null : digest);
         }
+        if (sent < length) {
+            throw new org.apache.coyote.CloseNowException(
+                    "the source shrank while it was sent: " + sent + " of " + length + " bytes", null);
+        }
+        out.flush();
+        boolean unchanged = before.isPresent() && before.equals(SourceDigests.version(path));
+        if (known.isPresent()) {
+            return unchanged
+                    ? new Sent(sent, known, Sent.SOURCE_VERSION)
+                    : new Sent(sent, Optional.empty(), Sent.CHANGED);
+        }
+        byte[] hashed = digest.digest();
+        if (unchanged) {
+            digests.remember(algorithm, path, before.get(), start, end, hashed);
+        }
+        return new Sent(sent, Optional.of(hashed), Sent.STREAM);
     }
 
     private long httpSource(
@@ -248,17 +293,6 @@ public class DataPlaneController {
     }
 
     /**
-     * Hashes what bulk transfers send, off the request thread: the digest of a chunk is computed while the next is
-     * read and written, since SHA-256 alone costs about as much as reading and writing. Daemon threads, one per core.
-     */
-    private static final ExecutorService HASHING =
-            Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-                Thread thread = new Thread(runnable, "data-plane-digest");
-                thread.setDaemon(true);
-                return thread;
-            });
-
-    /**
      * Copies up to {@code limit} bytes, feeding each chunk to {@code digest} in order once it was written. Two
      * buffers alternate: one is hashed while the other is filled, and a buffer is refilled only after its hash ran.
      */
@@ -274,11 +308,11 @@ public class DataPlaneController {
                     break;
                 }
                 out.write(buffer, 0, read);
-                awaitHash(hashing);
-                hashing = HASHING.submit(() -> digest.update(buffer, 0, read));
+                FileSend.await(hashing);
+                hashing = FileSend.hash(digest, buffer, read);
                 total += read;
             }
-            awaitHash(hashing);
+            FileSend.await(hashing);
         } finally {
             if (hashing != null) {
                 hashing.cancel(false);
@@ -288,22 +322,8 @@ public class DataPlaneController {
         return total;
     }
 
-    private static void awaitHash(Future<?> hashing) throws IOException {
-        if (hashing == null) {
-            return;
-        }
-        try {
-            hashing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while hashing what was sent");
-        } catch (ExecutionException e) {
-            throw new IOException("hashing what was sent failed", e.getCause());
-        }
-    }
-
     /** Counts what passes through (for the delivery record); a write after the use stopped holding throws. */
-    static final class Watched extends java.io.FilterOutputStream {
+    static final class Watched extends java.io.FilterOutputStream implements FileSend.Sink {
         private final UseWatch watch;
         long count;
 
@@ -323,6 +343,20 @@ public class DataPlaneController {
         public void write(byte[] bytes, int offset, int length) throws IOException {
             watch.check();
             out.write(bytes, offset, length);
+            count += length;
+        }
+
+        @Override
+        public void write(java.nio.ByteBuffer chunk) throws IOException {
+            watch.check();
+            int length = chunk.remaining();
+            if (out instanceof jakarta.servlet.ServletOutputStream servlet) {
+                servlet.write(chunk);
+            } else {
+                byte[] copy = new byte[length];
+                chunk.get(copy);
+                out.write(copy);
+            }
             count += length;
         }
     }

@@ -60,6 +60,7 @@ class DataPlaneIT {
     static Path dir;
 
     private static TestNode provider;
+    private static final String ADMIN_KEY = "data-plane-it-admin-key";
     /** The provider's data plane has its own port (ADR 0010), so every pull here goes through that connector. */
     private static int dataPlanePort;
 
@@ -122,6 +123,12 @@ class DataPlaneIT {
                 Map.of(
                         "trustspace.data-plane.port",
                         dataPlanePort,
+                        "trustspace.security.api-keys[0].name",
+                        "admin",
+                        "trustspace.security.api-keys[0].sha256",
+                        java.util.HexFormat.of().formatHex(io.trustspace.app.security.ApiKeyFilter.sha256(ADMIN_KEY)),
+                        "trustspace.security.api-keys[0].roles",
+                        "participant-admin",
                         "trustspace.dsp.interop-participant",
                         "urn:consumer",
                         "trustspace.dsp.allowed-sinks",
@@ -321,6 +328,83 @@ class DataPlaneIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tokenless.statusCode()).isEqualTo(401);
         assertThat(tokenless.body()).contains("token");
+    }
+
+    @Test
+    void aRepeatedPullOfAnUnchangedFile_reusesItsDigest_andAnyChangeIsHashedAgain() throws Exception {
+        Path file = dir.resolve("versions.bin");
+        byte[] first = random(3 * FileSend.BUFFER + 17, 1);
+        Files.write(file, first);
+        TestAssets.openFile(provider, "versions-data", file);
+        String agreementId = agreement("versions-data");
+
+        JsonNode hashed = pullAndReadItsRecord(agreementId, first.length);
+        JsonNode remembered = pullAndReadItsRecord(agreementId, first.length);
+
+        assertThat(hashed.path("digestOf").asString()).isEqualTo("stream");
+        assertThat(hashed.path("digest").asString()).isEqualTo("INTL:" + sha256(first));
+        assertThat(remembered.path("digestOf").asString()).isEqualTo("source-version");
+        assertThat(remembered.path("digest").asString()).isEqualTo("INTL:" + sha256(first));
+
+        // Other bytes of the same size under the same modification time: only the change time tells.
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+        byte[] second = random(first.length, 2);
+        Files.write(file, second);
+        Files.setLastModifiedTime(file, modified);
+        JsonNode changed = pullAndReadItsRecord(agreementId, second.length);
+
+        assertThat(changed.path("digestOf").asString()).isEqualTo("stream");
+        assertThat(changed.path("digest").asString()).isEqualTo("INTL:" + sha256(second));
+    }
+
+    /**
+     * Pulls the agreement's data whole, then reads the provider's {@code transfer.delivered} record of it through
+     * the evidence API, checking that the payload kept with it still hashes to the record's digest; the payload.
+     */
+    private static JsonNode pullAndReadItsRecord(String agreementId, long size) throws Exception {
+        HttpResponse<InputStream> pull = startPull(agreementId);
+        String path = pull.uri().getPath();
+        String transferId = path.substring(path.lastIndexOf('/') + 1);
+        try (InputStream body = pull.body()) {
+            assertThat(drain(body)).isEqualTo(size);
+        }
+        String[] recordId = new String[1];
+        await(() -> (recordId[0] = lastRecord("transfer.delivered", transferId)) != null);
+        HttpResponse<String> response =
+                provider.send(HttpRequest.newBuilder(URI.create(provider.url("/api/v1/evidence/" + recordId[0])))
+                        .header("X-Api-Key", ADMIN_KEY));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode kept = JSON.readTree(response.body());
+        assertThat(kept.path("record").path("type").asString()).isEqualTo("transfer.delivered");
+        assertThat(kept.path("payloadVerified").asBoolean()).isTrue();
+        assertThat(kept.path("payload").path("bytes").asLong()).isEqualTo(size);
+        return kept.path("payload");
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** The id of the newest evidence record of {@code type} naming {@code subject}, or null. */
+    private static String lastRecord(String type, String subject) {
+        try (Connection connection = provider.bean(javax.sql.DataSource.class).getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT record_id FROM evidence_outbox"
+                        + " WHERE type = ? AND ? = ANY(subjects) ORDER BY seq DESC LIMIT 1")) {
+            select.setString(1, type);
+            select.setString(2, subject);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts an HttpData-PULL of the agreement's data and opens its stream, the DSP way (endpoint and token). */

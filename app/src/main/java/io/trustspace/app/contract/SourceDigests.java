@@ -1,0 +1,58 @@
+package io.trustspace.app.contract;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Digests of byte ranges of files, each established by hashing the bytes of one send and reused for as long as the
+ * file is provably the same version (ADR 0010): same device and inode, size, modification time and change time. The
+ * change time cannot be set back by any user-space call, so a write, truncate, rename over or {@code touch -d} in
+ * between shows. Without a POSIX file system there is no change time, and nothing is remembered.
+ */
+final class SourceDigests {
+
+    /** Ranges remembered, least recently used first out: a digest is a few dozen bytes. */
+    static final int CAPACITY = 4096;
+
+    /** What identifies one version of a file's content. */
+    record Version(Object device, Object inode, long size, FileTime modified, Object changed) {}
+
+    private record Key(String algorithm, Path path, Version version, long start, long end) {}
+
+    private final Map<Key, byte[]> known = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** The file's version now, or empty where the file system cannot tell versions apart. */
+    static Optional<Version> version(Path path) throws IOException {
+        Map<String, Object> attributes;
+        try {
+            attributes = Files.readAttributes(path, "unix:dev,ino,size,lastModifiedTime,ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return Optional.empty();
+        }
+        return Optional.of(new Version(
+                attributes.get("dev"),
+                attributes.get("ino"),
+                (Long) attributes.get("size"),
+                (FileTime) attributes.get("lastModifiedTime"),
+                attributes.get("ctime")));
+    }
+
+    synchronized Optional<byte[]> find(String algorithm, Path path, Version version, long start, long end) {
+        return Optional.ofNullable(known.get(new Key(algorithm, path.toAbsolutePath(), version, start, end)))
+                .map(byte[]::clone);
+    }
+
+    synchronized void remember(String algorithm, Path path, Version version, long start, long end, byte[] digest) {
+        known.put(new Key(algorithm, path.toAbsolutePath(), version, start, end), digest.clone());
+    }
+}

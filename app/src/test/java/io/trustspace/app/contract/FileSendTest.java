@@ -1,0 +1,77 @@
+package io.trustspace.app.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A file range goes out through two alternating direct buffers while another thread hashes the previous one: what
+ * is sent and the digest evidenced must be exactly the range's bytes, in order, wherever it starts and ends against
+ * the buffers — and a file shorter than promised must show as a short send, not as invented bytes.
+ */
+class FileSendTest {
+
+    private static final int SIZE = 3 * FileSend.BUFFER + 12_345;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({
+        "0, " + SIZE,
+        "0, 1",
+        "1, " + FileSend.BUFFER,
+        (FileSend.BUFFER - 1) + ", " + (2 * FileSend.BUFFER + 2),
+        (SIZE - 1) + ", 1",
+        "0, 0"
+    })
+    void aRange_isSentExactly_andDigestedExactly(long position, long length) throws Exception {
+        byte[] file = write();
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long count;
+        try (FileChannel channel = FileChannel.open(dir.resolve("source.bin"), StandardOpenOption.READ)) {
+            count = FileSend.send(channel, position, length, Channels.newChannel(sent)::write, digest);
+        }
+
+        byte[] range = Arrays.copyOfRange(file, (int) position, (int) (position + length));
+        assertThat(count).isEqualTo(length);
+        assertThat(sent.toByteArray()).isEqualTo(range);
+        assertThat(digest.digest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(range));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "100"})
+    void aFileShorterThanPromised_sendsWhatItHas_andSaysSo(long position) throws Exception {
+        byte[] file = write();
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        long count;
+        try (FileChannel channel = FileChannel.open(dir.resolve("source.bin"), StandardOpenOption.READ)) {
+            count = FileSend.send(channel, position, SIZE + 1_000_000L, Channels.newChannel(sent)::write, null);
+        }
+
+        assertThat(count).isEqualTo(SIZE - position);
+        assertThat(sent.toByteArray()).isEqualTo(Arrays.copyOfRange(file, (int) position, SIZE));
+    }
+
+    private byte[] write() throws Exception {
+        byte[] file = new byte[SIZE];
+        new Random(11).nextBytes(file);
+        Files.write(dir.resolve("source.bin"), file);
+        return file;
+    }
+}
