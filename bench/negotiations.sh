@@ -47,7 +47,7 @@ echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: 
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 if [[ "${PULL_GIB:-0}" != "0" ]]; then
   PROVIDER_KEY="$(grep '^PROVIDER_ADMIN=' "$WORK/demo/demo-credentials.properties" | cut -d= -f2-)"
-  bash "$ROOT/bench/drivers/pull.sh" "$WORK" "$PORT_BASE" "$PULL_GIB"
+  DEMO_PID="$DEMO" bash "$ROOT/bench/drivers/pull.sh" "$WORK" "$PORT_BASE" "$PULL_GIB"
 fi
 cp "$ROOT/bench/target/benchmarks.jar" "$WORK/benchmarks.jar"
 java -Xmx256m -cp "$WORK/benchmarks.jar" io.trustspace.bench.NegotiationDriver \

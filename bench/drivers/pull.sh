@@ -2,10 +2,13 @@
 # 1 GiB pull through the whole stack, against raw loopback TCP measured in the same run. Called by
 # bench/negotiations.sh with PULL_GIB set: pull.sh WORK PORT_BASE GIB
 #   - the provider registers a GIB-sized file, the reviewer lists it, the consumer negotiates and starts a pull;
+#   - the DSP way first: endpoint and token from GET /api/v1/transfers/{id}/data-address, curl straight to the
+#     provider's data plane (its own port in the demo, ADR 0010), timed: the first read of this file version, which
+#     hashes what it sends;
 #   - the consumer reads it through its connector (provider data plane → consumer connector → curl), timed;
-#   - then reads it the DSP way: endpoint and token from GET /api/v1/transfers/{id}/data-address, curl straight to
-#     the provider's data plane, timed;
-#   - loopback TCP: the same number of bytes through one socket between two processes (python, sendfile);
+#   - the DSP way again, timed: the provider records the digest it established for this unchanged version;
+#   - each with the CPU seconds the demo JVM used meanwhile (DEMO_PID, set by bench/negotiations.sh);
+#   - loopback TCP: the same number of bytes through one socket pair (python), before, between and after the pulls;
 #   - the demo JVM's heap is sampled throughout (all three nodes live in it).
 set -euo pipefail
 WORK="$1"; PB="$2"; GIB="${3:-1}"
@@ -61,30 +64,35 @@ TRANSFER="$(cat "$FILE.transfer")"
 heap() {
   curl -s "$OP/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%d", s/1048576}'
 }
+# What survives collections (old generation after the last GC): unlike the used heap it does not count garbage.
+live() {
+  curl -s "$OP/actuator/prometheus" | awk '/^jvm_gc_live_data_size_bytes/ {s+=$NF} END {printf "%d", s/1048576}'
+}
 HEAP_BEFORE=$(heap)
+LIVE_BEFORE=$(live)
 ( while true; do heap; echo; sleep 0.5; done ) > "$WORK/heap.samples" 2>/dev/null &
 SAMPLER=$!
-START=$(date +%s.%N)
-curl -s -o /dev/null -H "X-Api-Key: $CK" -H "X-Purpose: research" -w '%{http_code} %{size_download}\n' \
-  "$CONS/api/v1/transfers/$TRANSFER/data" > "$WORK/pull.out"
-END=$(date +%s.%N)
-# The same transfer read the DSP way: the consumer's application takes the endpoint and token from its connector
-# and pulls straight from the provider's data plane (one HTTP hop).
-ADDRESS="$(curl -s -H "X-Api-Key: $CK" "$CONS/api/v1/transfers/$TRANSFER/data-address")"
-ENDPOINT="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["endpoint"])' "$ADDRESS")"
-TOKEN="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["authorization"])' "$ADDRESS")"
-DSTART=$(date +%s.%N)
-curl -s -o /dev/null -H "Authorization: $TOKEN" -H "X-Purpose: research" -w '%{http_code} %{size_download}\n' \
-  "$ENDPOINT" > "$WORK/direct.out"
-DEND=$(date +%s.%N)
-kill $SAMPLER 2>/dev/null || true
-HEAP_MAX=$(sort -n "$WORK/heap.samples" | tail -1)
-HEAP_AFTER=$(heap)
-read -r CODE SIZE < "$WORK/pull.out"
-read -r DCODE DSIZE < "$WORK/direct.out"
-
-LOOPBACK=$(python3 - "$BYTES" <<'PY'
-import os, socket, sys, threading, time
+# CPU seconds the demo JVM (all three nodes) has used so far, when bench/negotiations.sh says which process it is.
+cpu() {
+  if [[ -n "${DEMO_PID:-}" && -r "/proc/$DEMO_PID/stat" ]]; then
+    awk -v tck="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / tck}' "/proc/$DEMO_PID/stat"
+  else
+    echo 0
+  fi
+}
+# timed NAME curl-arguments...: one GET to /dev/null; leaves "code bytes seconds cpu_seconds" in $WORK/NAME.out
+timed() {
+  local name="$1"; shift
+  local c0 t0 t1 c1 out
+  c0=$(cpu); t0=$(date +%s.%N)
+  out=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "$@")
+  t1=$(date +%s.%N); c1=$(cpu)
+  echo "$out $(python3 -c "print(f'{$t1 - $t0:.3f} {$c1 - $c0:.2f}')")" > "$WORK/$name.out"
+}
+# Raw loopback TCP for the same number of bytes: one socket pair, 1 MiB send/recv_into, MiB/s on stdout.
+loopback() {
+  python3 - "$BYTES" <<'PY'
+import socket, sys, threading, time
 total = int(sys.argv[1])
 server = socket.socket(); server.bind(("127.0.0.1", 0)); server.listen(1)
 port = server.getsockname()[1]
@@ -103,11 +111,43 @@ while sent < total:
 client.close(); t.join()
 print(f"{total / (time.monotonic() - began) / 1048576:.0f}")
 PY
-)
-PULL=$(python3 -c "print(f'{$SIZE / ($END - $START) / 1048576:.0f}')")
-DIRECT=$(python3 -c "print(f'{$DSIZE / ($DEND - $DSTART) / 1048576:.0f}')")
-echo "pull: HTTP $CODE, $SIZE bytes in $(python3 -c "print(f'{$END - $START:.2f}')") s = $PULL MiB/s through provider data plane + consumer connector"
-echo "direct pull: HTTP $DCODE, $DSIZE bytes in $(python3 -c "print(f'{$DEND - $DSTART:.2f}')") s = $DIRECT MiB/s from the provider's data plane (token from the consumer's connector)"
-echo "loopback TCP (python, one socket, same run): $LOOPBACK MiB/s"
-echo "heap of the demo JVM (3 nodes): before $HEAP_BEFORE MiB, max during $HEAP_MAX MiB, after $HEAP_AFTER MiB"
-echo "RESULT direct_pull_mib_s=$DIRECT direct_ratio=$(python3 -c "print(f'{$DIRECT / $LOOPBACK:.2f}')") read_through_mib_s=$PULL read_through_ratio=$(python3 -c "print(f'{$PULL / $LOOPBACK:.2f}')") loopback_mib_s=$LOOPBACK heap_before_mb=$HEAP_BEFORE heap_max_mb=$HEAP_MAX bytes=$DSIZE/$SIZE status=$DCODE/$CODE"
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR + 1) / 2)]}'; }
+rate() { python3 -c "print(f'{$1 / $2 / 1048576:.0f}')"; }
+# The DSP way first: the consumer's application takes the endpoint and token from its connector and pulls straight
+# from the provider's data plane (one HTTP hop). The first read of this version of the file hashes what it sends;
+# later reads of the same unchanged range reuse that digest (ADR 0010). The machine's loopback speed drifts by a
+# factor of two within a minute here, so loopback is measured between the pulls, three times, and the repeated
+# pull three times: the ratio is median against median, and against the fastest loopback seen.
+ADDRESS="$(curl -s -H "X-Api-Key: $CK" "$CONS/api/v1/transfers/$TRANSFER/data-address")"
+ENDPOINT="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["endpoint"])' "$ADDRESS")"
+TOKEN="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["authorization"])' "$ADDRESS")"
+L1=$(loopback)
+timed first -H "Authorization: $TOKEN" -H "X-Purpose: research" "$ENDPOINT"
+timed pull -H "X-Api-Key: $CK" -H "X-Purpose: research" "$CONS/api/v1/transfers/$TRANSFER/data"
+L2=$(loopback)
+DIRECTS=()
+for i in 1 2 3; do
+  timed "direct$i" -H "Authorization: $TOKEN" -H "X-Purpose: research" "$ENDPOINT"
+  read -r DCODE DSIZE DSECS DCPU < "$WORK/direct$i.out"
+  echo "direct pull again #$i (digest of the unchanged source version): HTTP $DCODE, $DSIZE bytes in $DSECS s = $(rate "$DSIZE" "$DSECS") MiB/s, demo JVM CPU $DCPU s"
+  DIRECTS+=("$(rate "$DSIZE" "$DSECS")")
+done
+L3=$(loopback)
+kill $SAMPLER 2>/dev/null || true
+HEAP_MAX=$(sort -n "$WORK/heap.samples" | tail -1)
+HEAP_AFTER=$(heap)
+LIVE_AFTER=$(live)
+read -r FCODE FSIZE FSECS FCPU < "$WORK/first.out"
+read -r CODE SIZE SECS CPU < "$WORK/pull.out"
+
+LOOPBACK=$(median "$L1" "$L2" "$L3")
+FASTEST=$(printf '%s\n' "$L1" "$L2" "$L3" | sort -n | tail -1)
+FIRST=$(rate "$FSIZE" "$FSECS"); PULL=$(rate "$SIZE" "$SECS"); DIRECT=$(median "${DIRECTS[@]}")
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+echo "direct pull, first read of the file (hashed while sent): HTTP $FCODE, $FSIZE bytes in $FSECS s = $FIRST MiB/s, demo JVM CPU $FCPU s"
+echo "pull through the consumer connector: HTTP $CODE, $SIZE bytes in $SECS s = $PULL MiB/s, demo JVM CPU $CPU s"
+echo "direct pull again, median of 3: $DIRECT MiB/s"
+echo "loopback TCP (python, one socket, same run; before, between, after): $L1 $L2 $L3 MiB/s, median $LOOPBACK"
+echo "heap of the demo JVM (3 nodes): used before $HEAP_BEFORE MiB, max during $HEAP_MAX MiB, after $HEAP_AFTER MiB; live after GC before $LIVE_BEFORE MiB, after $LIVE_AFTER MiB"
+echo "RESULT direct_pull_mib_s=$DIRECT direct_ratio=$(ratio "$DIRECT" "$LOOPBACK") direct_ratio_to_fastest=$(ratio "$DIRECT" "$FASTEST") first_pull_mib_s=$FIRST first_ratio=$(ratio "$FIRST" "$LOOPBACK") read_through_mib_s=$PULL read_through_ratio=$(ratio "$PULL" "$LOOPBACK") loopback_mib_s=$LOOPBACK heap_before_mb=$HEAP_BEFORE heap_max_mb=$HEAP_MAX live_before_mb=$LIVE_BEFORE live_after_mb=$LIVE_AFTER status=$FCODE/$CODE/$DCODE"
