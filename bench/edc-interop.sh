@@ -13,7 +13,9 @@
 # Our connector runs the explicit interop profile: TRUSTSPACE_DSP_INTEROPPARTICIPANT='*' (each caller is the
 # clientId of its iam-mock token) and an interop seed file with one LISTED asset. Never use these in a space.
 #
-# Env: EDC_PB=19500 (EDC ports EDC_PB..+4)  TS_PORT=19580  DATA_PORT=19590  EDC_WORK=/tmp/trustspace-edc-peer
+# Our data plane has its own port (ADR 0010), so EDC pulls from a second port of ours, as in a real deployment.
+#
+# Env: EDC_PB=19500 (EDC ports EDC_PB..+4)  TS_PORT=19580  TS_DATA_PLANE_PORT=19581  DATA_PORT=19590  EDC_WORK=/tmp/trustspace-edc-peer
 #      TRUSTSPACE_JAR=<jar> (default: build app/target/trustspace.jar if missing)  STEP_TIMEOUT_S=60  KEEP=1
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +23,7 @@ EDC_HARNESS="${EDC_HARNESS:-$(cd "$ROOT/../shared/peers/edc" 2>/dev/null && pwd)
 export EDC_WORK="${EDC_WORK:-${TMPDIR:-/tmp}/trustspace-edc-peer}"
 EDC_PB=${EDC_PB:-19500}
 TS_PORT=${TS_PORT:-19580}
+TS_DATA_PLANE_PORT=${TS_DATA_PLANE_PORT:-19581}
 DATA_PORT=${DATA_PORT:-19590}
 STEP_TIMEOUT_S=${STEP_TIMEOUT_S:-60}
 EDC_NAME=edc-interop            # EDC's participant id (start.sh uses NAME as edc.participant.id)
@@ -128,6 +131,7 @@ API_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 head -c 24 /dev/urandom | base64 > "$WORK/passphrase"; chmod 600 "$WORK/passphrase"
 TRUSTSPACE_KEY_PASSPHRASEFILE="$WORK/passphrase" \
 TRUSTSPACE_NODE_PUBLICURL="$TS" \
+TRUSTSPACE_DATAPLANE_PORT="$TS_DATA_PLANE_PORT" \
 TRUSTSPACE_DSP_INTEROPPARTICIPANT='*' \
 TRUSTSPACE_DSP_PARTICIPANTID="$TS_ID" \
 TRUSTSPACE_DSP_INTEROPSEEDFILE="$WORK/interop-seed.json" \
