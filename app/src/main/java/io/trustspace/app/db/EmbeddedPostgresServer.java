@@ -70,6 +70,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(absolute)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Whoever started the server stops it (a node's context, the demo, the keys command) after
+                    // the nodes on it stopped; the library's own JVM hook would stop it concurrently, under them.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
