@@ -75,8 +75,13 @@ final class TimedCalls {
     EvidenceOutbox outbox(EvidenceOutbox delegate) {
         return new EvidenceOutbox() {
             @Override
-            public void add(SignedEvidence evidence, Instant now) {
-                time("outbox.add", () -> delegate.add(evidence, now));
+            public void add(SignedEvidence evidence, byte[] payload, Instant now) {
+                time("outbox.add", () -> delegate.add(evidence, payload, now));
+            }
+
+            @Override
+            public Optional<KeptEvidence> find(String recordId) {
+                return delegate.find(recordId);
             }
 
             @Override
