@@ -302,8 +302,17 @@ public class ContractConfiguration {
             HttpClient outboundHttpClient,
             CryptoSuite suite,
             JdbcTransactions transactions,
-            EvidenceRecorder evidence) {
-        return new DataPlaneController(dataPlane, usage, assets, outboundHttpClient, suite, transactions, evidence);
+            EvidenceRecorder evidence,
+            NodeProperties properties) {
+        return new DataPlaneController(
+                dataPlane,
+                usage,
+                assets,
+                outboundHttpClient,
+                suite,
+                transactions,
+                evidence,
+                properties.dataPlane().rememberDigests());
     }
 
     @Bean

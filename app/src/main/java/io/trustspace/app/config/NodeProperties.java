@@ -31,12 +31,15 @@ public record NodeProperties(
      * The data plane's own port (ADR 0010). With {@code port} set, pull endpoints are served there by a connector made
      * for bulk transfers, and addressed as {@code publicUrl} (default: the node's public URL with that port); it
      * takes at most {@code maxConnections} at once, each holding a {@value #BULK_WRITE_BUFFER}-byte write buffer.
-     * Unset, pulls share the node's port.
+     * Unset, pulls share the node's port. {@code rememberDigests}: a file range's digest is computed once per
+     * version of the file and reused while it is unchanged; switch it off where files are written in place through
+     * shared memory maps or on storage whose timestamps cannot be trusted, so that every pull hashes what it sends.
      */
     public record DataPlanePort(
             Integer port,
             String publicUrl,
-            @DefaultValue("256") int maxConnections) {
+            @DefaultValue("256") int maxConnections,
+            @DefaultValue("true") boolean rememberDigests) {
         public static final int BULK_WRITE_BUFFER = 512 * 1024;
 
         public DataPlanePort {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,7 @@ public class DataPlaneController {
     private final JdbcTransactions transactions;
     private final EvidenceRecorder evidence;
     private final SourceDigests digests = new SourceDigests();
+    private final boolean rememberDigests;
 
     public DataPlaneController(
             DataPlane dataPlane,
@@ -70,7 +72,9 @@ public class DataPlaneController {
             HttpClient http,
             CryptoSuite suite,
             JdbcTransactions transactions,
-            EvidenceRecorder evidence) {
+            EvidenceRecorder evidence,
+            boolean rememberDigests) {
+        this.rememberDigests = rememberDigests;
         this.dataPlane = dataPlane;
         this.usage = usage;
         this.assets = assets;
@@ -85,7 +89,11 @@ public class DataPlaneController {
             summary = "Read a transfer's data (Authorization: the token from the TransferStartMessage;"
                     + " X-Purpose: the purpose of this use). Every access is decided and evidenced")
     public void pull(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+            throws IOException, org.springframework.web.HttpRequestMethodNotSupportedException {
+        if ("HEAD".equalsIgnoreCase(request.getMethod())) {
+            // Every access is a counted use with its evidence: a HEAD would spend one on no data.
+            throw new org.springframework.web.HttpRequestMethodNotSupportedException("HEAD", List.of("GET"));
+        }
         Result<DataPlane.Grant> grant = dataPlane.verify(request.getHeader("Authorization"), id);
         if (grant instanceof Result.Failure<DataPlane.Grant> failure) {
             Problems.write(response, failure, request);
@@ -139,18 +147,19 @@ public class DataPlaneController {
                         request);
                 return;
             }
-        } catch (UseWatch.Revoked revoked) {
+        } catch (org.apache.coyote.CloseNowException cut) {
+            // A use revoked mid-stream (UseWatch.Revoked), or a source that broke off: either way data left.
             Map<String, Object> interrupted = new LinkedHashMap<>();
             interrupted.put("transfer", id);
             interrupted.put("agreement", allowed.agreement().agreementId());
             interrupted.put("use", allowed.useNumber());
             interrupted.put("bytes", out.count);
-            interrupted.put("reason", revoked.getMessage());
+            interrupted.put("reason", cut.getMessage());
             transactions.inTransaction(() -> evidence.record(
                     "transfer.interrupted",
                     List.of(allowed.agreement().agreementId(), id),
                     JSON.writeValueAsString(interrupted).getBytes(StandardCharsets.UTF_8)));
-            throw revoked;
+            throw cut;
         }
         if (sent.bytes() >= 0) {
             Map<String, Object> delivered = new LinkedHashMap<>();
@@ -230,30 +239,51 @@ public class DataPlaneController {
         response.setContentLengthLong(end - start + 1);
         long length = end - start + 1;
         String algorithm = digest.getAlgorithm();
-        Optional<SourceDigests.Version> before = SourceDigests.version(path);
+        Instant began = Instant.now();
+        Optional<SourceDigests.Version> before = version(path);
         long first = start;
         long last = end;
-        Optional<byte[]> known = before.flatMap(version -> digests.find(algorithm, path, version, first, last));
+        Optional<byte[]> known = rememberDigests
+                ? before.flatMap(version -> digests.find(algorithm, path, version, first, last))
+                : Optional.empty();
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException gone) {
+            response.sendError(503, "the source is not available");
+            return Sent.failed();
+        }
         long sent;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            sent = FileSend.send(channel, start, length, out, known.isPresent() ? null : digest);
+        try (channel) {
+            sent = FileSend.send(channel, start, length, out.bulk(response), known.isPresent() ? null : digest);
         }
         if (sent < length) {
             throw new org.apache.coyote.CloseNowException(
                     "the source shrank while it was sent: " + sent + " of " + length + " bytes", null);
         }
         out.flush();
-        boolean unchanged = before.isPresent() && before.equals(SourceDigests.version(path));
+        boolean unchanged = before.isPresent() && before.equals(version(path));
         if (known.isPresent()) {
             return unchanged
                     ? new Sent(sent, known, Sent.SOURCE_VERSION)
                     : new Sent(sent, Optional.empty(), Sent.CHANGED);
         }
         byte[] hashed = digest.digest();
-        if (unchanged) {
+        // Timestamps come from a coarse clock: a write within the same tick as our first look would not show, so
+        // only a version that had settled before this send began is remembered (git's "racy clean" rule).
+        if (rememberDigests && unchanged && before.get().settledBefore(began)) {
             digests.remember(algorithm, path, before.get(), start, end, hashed);
         }
         return new Sent(sent, Optional.of(hashed), Sent.STREAM);
+    }
+
+    /** The file's version, or empty when it cannot be told (gone, unreadable, no POSIX file system). */
+    private static Optional<SourceDigests.Version> version(Path path) {
+        try {
+            return SourceDigests.version(path);
+        } catch (IOException unknown) {
+            return Optional.empty();
+        }
     }
 
     private long httpSource(
@@ -323,7 +353,7 @@ public class DataPlaneController {
     }
 
     /** Counts what passes through (for the delivery record); a write after the use stopped holding throws. */
-    static final class Watched extends java.io.FilterOutputStream implements FileSend.Sink {
+    static final class Watched extends java.io.FilterOutputStream {
         private final UseWatch watch;
         long count;
 
@@ -346,18 +376,25 @@ public class DataPlaneController {
             count += length;
         }
 
-        @Override
-        public void write(java.nio.ByteBuffer chunk) throws IOException {
-            watch.check();
-            int length = chunk.remaining();
-            if (out instanceof jakarta.servlet.ServletOutputStream servlet) {
-                servlet.write(chunk);
-            } else {
-                byte[] copy = new byte[length];
-                chunk.get(copy);
-                out.write(copy);
+        /**
+         * Where bulk chunks go: this stream, but for a servlet response the container's own stream. The filters'
+         * response wrappers (Spring Security's header writer) lack {@code write(ByteBuffer)}, and the servlet
+         * default copies each chunk into a new heap array. So the response is committed through them first, which
+         * writes their headers, and the bytes then bypass them.
+         */
+        FileSend.Sink bulk(HttpServletResponse response) throws IOException {
+            response.flushBuffer();
+            jakarta.servlet.ServletResponse container = response;
+            while (container instanceof jakarta.servlet.ServletResponseWrapper wrapper) {
+                container = wrapper.getResponse();
             }
-            count += length;
+            jakarta.servlet.ServletOutputStream raw = container.getOutputStream();
+            return chunk -> {
+                watch.check();
+                int length = chunk.remaining();
+                raw.write(chunk);
+                count += length;
+            };
         }
     }
 

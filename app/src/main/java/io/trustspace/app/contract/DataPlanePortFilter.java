@@ -25,7 +25,10 @@ public final class DataPlanePortFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getLocalPort() == port && !request.getRequestURI().startsWith(DataPlane.PATH)) {
+        // The servlet path is the decoded, normalised one: /public/transfers/../api is /api there.
+        if (request.getLocalPort() == port
+                && !(request.getRequestURI().startsWith(DataPlane.PATH)
+                        && request.getServletPath().startsWith(DataPlane.PATH))) {
             Problems.write(
                     response,
                     (Result.Failure<?>) Result.notFound(

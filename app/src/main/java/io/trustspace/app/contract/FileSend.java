@@ -10,11 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 
 /**
  * Sends a byte range of a file with as few copies as the servlet stack allows: the file is read straight into
- * direct buffers, which Tomcat writes to the socket without another copy into the heap (ADR 0010). When a digest is
+ * direct buffers, which Tomcat copies into its socket buffer without a detour through the heap (ADR 0010). When a digest is
  * asked for, each chunk is hashed on another thread while the next one is read and written, since SHA-256 alone
  * costs about as much as moving the bytes; a chunk's buffer is refilled only after its hash ran.
  */
@@ -23,11 +23,21 @@ final class FileSend {
     /** Bulk transfers move through buffers this large: fewer system calls and servlet writes per GiB. */
     static final int BUFFER = 512 * 1024;
 
-    /** At most this many idle buffers are kept (8 MiB of direct memory); more concurrent sends allocate their own. */
-    private static final int POOLED = 16;
+    /**
+     * At most this many direct buffers ever exist (16 MiB); sends beyond them use heap buffers, read in {@link
+     * #HEAP_READ} slices. Direct memory is freed only by the garbage collector, so it is bounded here rather than by
+     * {@code -XX:MaxDirectMemorySize} failing under load.
+     */
+    static final int DIRECT_BUFFERS = 32;
+
+    /**
+     * A read into a heap buffer goes through the JDK's per-thread temporary direct buffer of the read's size: slices
+     * keep that at what Tomcat's own socket buffers use.
+     */
+    static final int HEAP_READ = 64 * 1024;
 
     private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
-    private static final AtomicInteger POOL_SIZE = new AtomicInteger();
+    private static final Semaphore DIRECT = new Semaphore(DIRECT_BUFFERS);
 
     /** Daemon threads, one per core: hashing must not keep a stopping node alive. */
     private static final ExecutorService HASHING =
@@ -50,13 +60,34 @@ final class FileSend {
      */
     static long send(FileChannel file, long position, long length, Sink out, MessageDigest digest) throws IOException {
         ByteBuffer[] buffers = {take(), take()};
+        boolean[] reusable = {false};
+        try {
+            return send(file, position, length, out, digest, buffers, reusable);
+        } finally {
+            give(buffers, reusable[0]);
+        }
+    }
+
+    /**
+     * {@link #send} through the two given buffers, direct or not; {@code reusable[0]} tells afterwards whether no hash
+     * still reads them.
+     */
+    static long send(
+            FileChannel file,
+            long position,
+            long length,
+            Sink out,
+            MessageDigest digest,
+            ByteBuffer[] buffers,
+            boolean[] reusable)
+            throws IOException {
         Future<?> hashing = null;
         long total = 0;
         try {
             for (int turn = 0; total < length; turn ^= 1) {
                 ByteBuffer buffer = buffers[turn];
                 buffer.clear().limit((int) Math.min(buffer.capacity(), length - total));
-                int read = file.read(buffer, position + total);
+                int read = read(file, buffer, position + total);
                 if (read < 0) {
                     break;
                 }
@@ -70,9 +101,8 @@ final class FileSend {
             }
             await(hashing);
         } finally {
-            if (hashing == null || hashing.isDone()) {
-                give(buffers);
-            } else {
+            reusable[0] = hashing == null || hashing.isDone();
+            if (!reusable[0]) {
                 // The hashing thread may still read a buffer: let the garbage collector have both instead.
                 hashing.cancel(false);
             }
@@ -98,21 +128,43 @@ final class FileSend {
         return HASHING.submit(() -> digest.update(chunk, 0, length));
     }
 
-    private static ByteBuffer take() {
-        ByteBuffer buffer = POOL.poll();
-        if (buffer == null) {
-            return ByteBuffer.allocateDirect(BUFFER);
+    /** Fills {@code buffer} from {@code position} as far as the file goes; -1 at its end. */
+    private static int read(FileChannel file, ByteBuffer buffer, long position) throws IOException {
+        if (buffer.isDirect()) {
+            return file.read(buffer, position);
         }
-        POOL_SIZE.decrementAndGet();
-        return buffer;
+        int limit = buffer.limit();
+        int total = 0;
+        while (buffer.position() < limit) {
+            buffer.limit(Math.min(limit, buffer.position() + HEAP_READ));
+            int read = file.read(buffer, position + total);
+            if (read < 0) {
+                break;
+            }
+            total += read;
+        }
+        buffer.limit(limit);
+        return total == 0 && limit > 0 ? -1 : total;
     }
 
-    private static void give(ByteBuffer[] buffers) {
+    private static ByteBuffer take() {
+        ByteBuffer pooled = POOL.poll();
+        if (pooled != null) {
+            return pooled;
+        }
+        return DIRECT.tryAcquire() ? ByteBuffer.allocateDirect(BUFFER) : ByteBuffer.allocate(BUFFER);
+    }
+
+    /** Direct buffers go back to the pool; one still read by a hash is given up for good. */
+    private static void give(ByteBuffer[] buffers, boolean reusable) {
         for (ByteBuffer buffer : buffers) {
-            if (POOL_SIZE.incrementAndGet() <= POOLED) {
+            if (!buffer.isDirect()) {
+                continue;
+            }
+            if (reusable) {
                 POOL.offer(buffer);
             } else {
-                POOL_SIZE.decrementAndGet();
+                DIRECT.release();
             }
         }
     }

@@ -265,16 +265,11 @@ class DataPlaneIT {
     @Test
     void aSuspensionWhileThePulledDataFlows_stopsTheStream_andIsEvidenced() throws Exception {
         String agreementId = agreement("pull-data");
-        HttpResponse<InputStream> pull = startPull(agreementId);
-
-        long read;
-        try (InputStream body = pull.body()) {
-            read = body.readNBytes(1024 * 1024).length;
+        long read = readAround(startPull(agreementId), () -> {
             provider.bean(Agreements.class).setState(agreementId, "SUSPENDED");
             // The provider is blocked on a full socket meanwhile; its next write comes after a watch is due.
             Thread.sleep(2 * UseWatch.INTERVAL.toMillis());
-            read += CompletableFuture.supplyAsync(() -> drain(body)).get(30, TimeUnit.SECONDS);
-        }
+        });
 
         assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
         await(() -> outboxHolds("transfer.interrupted", agreementId));
@@ -295,15 +290,11 @@ class DataPlaneIT {
                 .put("@type", "xsd:dateTime");
         TestAssets.file(provider, "window-data", dir.resolve("bulk.bin"), permission);
         String agreementId = agreement("window-data", permission);
-        HttpResponse<InputStream> pull = startPull(agreementId);
-
-        long read;
-        try (InputStream body = pull.body()) {
-            read = body.readNBytes(1024 * 1024).length;
-            Thread.sleep(
-                    Math.max(0, Duration.between(Instant.now(), closes).toMillis()) + 2 * UseWatch.INTERVAL.toMillis());
-            read += CompletableFuture.supplyAsync(() -> drain(body)).get(30, TimeUnit.SECONDS);
-        }
+        long read = readAround(
+                startPull(agreementId),
+                () -> Thread.sleep(
+                        Math.max(0, Duration.between(Instant.now(), closes).toMillis())
+                                + 2 * UseWatch.INTERVAL.toMillis()));
 
         assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
         await(() -> outboxHolds("transfer.interrupted", agreementId));
@@ -312,7 +303,12 @@ class DataPlaneIT {
     @Test
     void theDataPlanesOwnPort_answersNothingButPulls() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        for (String path : List.of("/api/v1/transfers", "/dsp/2025-1/catalog/request", "/actuator/health", "/")) {
+        for (String path : List.of(
+                "/api/v1/transfers",
+                "/dsp/2025-1/catalog/request",
+                "/actuator/health",
+                "/",
+                DataPlane.PATH + "../../api/v1/transfers")) {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dataPlanePort + path))
                             .build(),
@@ -338,11 +334,18 @@ class DataPlaneIT {
         TestAssets.openFile(provider, "versions-data", file);
         String agreementId = agreement("versions-data");
 
+        // Written just now: hashed on every pull, as a write within the same timestamp tick would not show.
+        Files.write(file, first);
+        JsonNode fresh = pullAndReadItsRecord(agreementId, first.length);
+        JsonNode stillFresh = pullAndReadItsRecord(agreementId, first.length);
+        awaitSettled(file);
         JsonNode hashed = pullAndReadItsRecord(agreementId, first.length);
         JsonNode remembered = pullAndReadItsRecord(agreementId, first.length);
 
-        assertThat(hashed.path("digestOf").asString()).isEqualTo("stream");
-        assertThat(hashed.path("digest").asString()).isEqualTo("INTL:" + sha256(first));
+        for (JsonNode streamed : List.of(fresh, stillFresh, hashed)) {
+            assertThat(streamed.path("digestOf").asString()).isEqualTo("stream");
+            assertThat(streamed.path("digest").asString()).isEqualTo("INTL:" + sha256(first));
+        }
         assertThat(remembered.path("digestOf").asString()).isEqualTo("source-version");
         assertThat(remembered.path("digest").asString()).isEqualTo("INTL:" + sha256(first));
 
@@ -351,10 +354,62 @@ class DataPlaneIT {
         byte[] second = random(first.length, 2);
         Files.write(file, second);
         Files.setLastModifiedTime(file, modified);
+        awaitSettled(file);
         JsonNode changed = pullAndReadItsRecord(agreementId, second.length);
 
         assertThat(changed.path("digestOf").asString()).isEqualTo("stream");
         assertThat(changed.path("digest").asString()).isEqualTo("INTL:" + sha256(second));
+    }
+
+    /** Waits (bounded: the settling time and a little) until the file's timestamps are old enough to be trusted. */
+    private static void awaitSettled(Path file) throws Exception {
+        java.nio.file.attribute.FileTime changed =
+                (java.nio.file.attribute.FileTime) Files.getAttribute(file, "unix:ctime");
+        long wait = Duration.between(Instant.now(), changed.toInstant().plus(SourceDigests.SETTLED))
+                .toMillis();
+        Thread.sleep(Math.max(0, wait) + 100);
+    }
+
+    @Test
+    void aFileCutShortWhileItIsPulled_breaksTheDownload_andIsEvidenced() throws Exception {
+        Path file = Files.write(dir.resolve("shrinking.bin"), new byte[PULL_SIZE]);
+        TestAssets.openFile(provider, "shrinking-data", file);
+        String agreementId = agreement("shrinking-data");
+        long read = readAround(startPull(agreementId), () -> {
+            try (java.nio.channels.FileChannel truncate =
+                    java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                truncate.truncate(2 * 1024 * 1024);
+            }
+        });
+
+        assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
+        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
+    }
+
+    @Test
+    void aHeadRequest_isRefused_andSpendsNoUse() throws Exception {
+        String agreementId = agreement("pull-data");
+        HttpResponse<InputStream> pull = startPull(agreementId);
+        pull.body().close();
+        long before = uses(agreementId);
+
+        HttpResponse<String> head = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(pull.uri())
+                                .header(
+                                        "Authorization",
+                                        pull.request()
+                                                .headers()
+                                                .firstValue("Authorization")
+                                                .orElseThrow())
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(uses(agreementId)).isEqualTo(before);
     }
 
     /**
@@ -436,6 +491,23 @@ class DataPlaneIT {
                         HttpResponse.BodyHandlers.ofInputStream());
         assertThat(pull.statusCode()).isEqualTo(200);
         return pull;
+    }
+
+    /** What a test does while a pull is under way. */
+    private interface Meanwhile {
+        void run() throws Exception;
+    }
+
+    /**
+     * Reads a pull's first MiB, does {@code meanwhile}, then reads whatever else still comes (bounded); the bytes
+     * read in all.
+     */
+    private static long readAround(HttpResponse<InputStream> pull, Meanwhile meanwhile) throws Exception {
+        try (InputStream body = pull.body()) {
+            long read = body.readNBytes(1024 * 1024).length;
+            meanwhile.run();
+            return read + CompletableFuture.supplyAsync(() -> drain(body)).get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** How many uses the provider has counted under the agreement. */

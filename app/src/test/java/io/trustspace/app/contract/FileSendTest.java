@@ -53,6 +53,35 @@ class FileSendTest {
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(range));
     }
 
+    /** Beyond its direct buffers a send reads into heap buffers, in slices: the same bytes must come out. */
+    @ParameterizedTest
+    @CsvSource({
+        "0, " + SIZE,
+        (FileSend.HEAP_READ - 1) + ", " + (FileSend.BUFFER + FileSend.HEAP_READ + 3),
+        (SIZE - 1) + ", 1"
+    })
+    void throughHeapBuffers_aRangeIsSentAndDigestedExactly(long position, long length) throws Exception {
+        byte[] file = write();
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        java.nio.ByteBuffer[] heap = {
+            java.nio.ByteBuffer.allocate(FileSend.BUFFER), java.nio.ByteBuffer.allocate(FileSend.BUFFER)
+        };
+        boolean[] reusable = {false};
+        long count;
+        try (FileChannel channel = FileChannel.open(dir.resolve("source.bin"), StandardOpenOption.READ)) {
+            count = FileSend.send(channel, position, length, Channels.newChannel(sent)::write, digest, heap, reusable);
+        }
+
+        byte[] range = Arrays.copyOfRange(file, (int) position, (int) (position + length));
+        assertThat(count).isEqualTo(length);
+        assertThat(sent.toByteArray()).isEqualTo(range);
+        assertThat(digest.digest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(range));
+        assertThat(reusable[0]).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource({"0", "100"})
     void aFileShorterThanPromised_sendsWhatItHas_andSaysSo(long position) throws Exception {
