@@ -84,11 +84,17 @@ public class WebConfiguration {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatWebServerFactory> dataPlaneConnector(
-            NodeProperties properties, @Value("${server.address:127.0.0.1}") String address) {
+            NodeProperties properties,
+            @Value("${server.address:127.0.0.1}") String address,
+            @Value("${server.port:8080}") int serverPort) {
         return factory -> {
             NodeProperties.DataPlanePort dataPlane = properties.dataPlane();
             if (!dataPlane.separate()) {
                 return;
+            }
+            if (dataPlane.port() == serverPort) {
+                throw new IllegalStateException("trustspace.data-plane.port (" + dataPlane.port()
+                        + ") must differ from server.port: it is the data plane's own port");
             }
             Connector connector = new Connector(TomcatWebServerFactory.DEFAULT_PROTOCOL);
             connector.setPort(dataPlane.port());

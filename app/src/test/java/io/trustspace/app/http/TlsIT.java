@@ -170,6 +170,14 @@ class TlsIT {
     }
 
     @Test
+    void aDataPlanePortThatIsTheNodesPort_refusesToStart() {
+        int port = TestNode.freePort();
+        assertThatThrownBy(() -> TestNode.start(
+                        "same-port", "intl", Map.of("server.port", port, "trustspace.data-plane.port", port)))
+                .hasStackTraceContaining("must differ from server.port");
+    }
+
+    @Test
     void plainHttp_offLoopback_refusesToStart() {
         assertThatThrownBy(() -> TestNode.start("exposed", "intl", Map.of("server.address", "0.0.0.0")))
                 .hasStackTraceContaining("refusing plain HTTP on 0.0.0.0");
