@@ -104,7 +104,6 @@ public class WebConfiguration {
                     "socket.appWriteBufSize", String.valueOf(NodeProperties.DataPlanePort.BULK_WRITE_BUFFER));
             connector.setProperty("socket.directBuffer", "true");
             connector.setProperty("maxSwallowSize", String.valueOf(64 * 1024));
-            connector.setProperty("server", "TrustSpace");
             connector.setMaxPostSize(0);
             NodeProperties.Tls tls = properties.tls();
             if (tls.configured()) {

@@ -14,9 +14,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Sends a byte range of a file with as few copies as the servlet stack allows: the file is read straight into
- * direct buffers, which Tomcat copies into its socket buffer without a detour through the heap (ADR 0010). When a digest is
- * asked for, each chunk is hashed on another thread while the next one is read and written, since SHA-256 alone
- * costs about as much as moving the bytes; a chunk's buffer is refilled only after its hash ran.
+ * direct buffers, which Tomcat copies into its socket buffer without a detour through the heap (ADR 0010). When a
+ * digest is asked for, each chunk is hashed on another thread while the next one is read and written, since SHA-256
+ * alone costs about as much as moving the bytes; a chunk's buffer is refilled only after its hash ran.
  */
 final class FileSend {
 

@@ -43,9 +43,9 @@ public class EvidenceController {
 
     @GetMapping("/api/v1/evidence/{recordId}")
     @Operation(
-            summary =
-                    "One evidence record this node wrote: record, actor signature, payloadBase64 (the exact bytes;"
-                            + " also as payload when they are JSON), payloadVerified (the payload hashes to the record's digest) and receipt if appended")
+            summary = "One evidence record this node wrote: record, actor signature, payloadBase64 (the exact"
+                    + " bytes; also as payload when they are JSON), payloadVerified (the payload hashes to the"
+                    + " record's digest) and receipt if appended")
     public ResponseEntity<?> record(@PathVariable String recordId, HttpServletRequest request) {
         return outbox.find(recordId)
                 .<Result<ObjectNode>>map(kept -> Result.ok(view(kept)))
