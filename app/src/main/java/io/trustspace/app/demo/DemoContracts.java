@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,6 +45,8 @@ final class DemoContracts {
     private String agreementId;
     private String importantAgreementId;
     private String transferId;
+    /** What the consumer received on one of its permitted research pulls. */
+    private String delivered;
 
     DemoContracts(
             DemoSpace space,
@@ -481,6 +484,7 @@ final class DemoContracts {
         if (!served.stream().allMatch(r -> r.body().startsWith("session_id,"))) {
             return Result.invalid("a served pull did not deliver the dataset");
         }
+        delivered = served.get(0).body();
         HttpResponse<String> fourth = read("research");
         String reason = fourth.statusCode() == 403
                 ? json.readTree(fourth.body()).path("detail").asString()
@@ -559,7 +563,9 @@ final class DemoContracts {
             records = history(agreementId);
             types.clear();
             records.forEach(r -> types.add(r.path("record").path("type").asString()));
-            if (types.stream().filter("usage.permitted"::equals).count() == 3 && types.contains("usage.denied")) {
+            if (types.stream().filter("usage.permitted"::equals).count() == 3
+                    && types.contains("usage.denied")
+                    && types.contains("transfer.delivered")) {
                 break;
             }
             sleep(200);
@@ -595,9 +601,49 @@ final class DemoContracts {
             }
             verified++;
         }
+        Result<String> proof = deliveryProof(records);
+        if (proof instanceof Result.Failure<String> failure) {
+            return failure;
+        }
         return Result.ok(types.size() + " records about the agreement ("
                 + String.join(", ", types.stream().distinct().toList())
-                + "); " + verified + " usage receipts verify");
+                + "); " + verified + " usage receipts verify; " + proof.orElseThrow());
+    }
+
+    /**
+     * The provider proves what it delivered: the payload it kept for a {@code transfer.delivered} record in the
+     * ledger still hashes to the record's digest, and the data digest in it is the digest of what the consumer got.
+     */
+    private Result<String> deliveryProof(JsonNode ledgerRecords) {
+        if (delivered == null) {
+            return Result.invalid("no pull was served");
+        }
+        for (JsonNode entry : ledgerRecords) {
+            JsonNode record = entry.path("record");
+            if (!record.path("type").asString("").equals("transfer.delivered")) {
+                continue;
+            }
+            HttpResponse<String> kept =
+                    providerApi("/api/v1/evidence/" + enc(record.path("id").asString()));
+            if (kept.statusCode() != 200) {
+                return Result.invalid("the provider cannot show its delivery record: " + kept.statusCode() + " "
+                        + abbreviate(kept.body()));
+            }
+            JsonNode shown = json.readTree(kept.body());
+            byte[] received = delivered.getBytes(StandardCharsets.UTF_8);
+            String expected = suite.id().name() + ":" + HexFormat.of().formatHex(suite.digest(received));
+            if (!shown.path("payloadVerified").asBoolean()
+                    || !shown.path("record").path("payloadDigest").equals(record.path("payloadDigest"))
+                    || !shown.path("payload").path("digest").asString("").equals(expected)
+                    || shown.path("payload").path("bytes").asLong() != received.length) {
+                return Result.invalid("the provider's delivery record does not prove what the consumer received: "
+                        + abbreviate(kept.body()));
+            }
+            return Result.ok("the provider's kept payload of transfer.delivered hashes to the ledger's digest and"
+                    + " names the digest of the " + received.length + " bytes the consumer received ("
+                    + shown.path("payload").path("digestOf").asString() + ")");
+        }
+        return Result.invalid("no transfer.delivered record about the agreement in the ledger");
     }
 
     private JsonNode offerFromProvider(String datasetId) {

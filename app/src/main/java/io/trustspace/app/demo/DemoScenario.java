@@ -123,7 +123,10 @@ public final class DemoScenario {
         steps.add(new Step(
                 "二次传输: data received under a no-re-transfer agreement cannot be offered onward",
                 contracts::retransfer));
-        steps.add(new Step("存证: every allow and deny is in the ledger and its receipt verifies", contracts::evidence));
+        steps.add(new Step(
+                "存证: every allow and deny is in the ledger and its receipt verifies; the provider proves what it"
+                        + " delivered",
+                contracts::evidence));
         boolean passed = true;
         for (Step step : steps) {
             Result<String> result;
