@@ -322,9 +322,20 @@ public class ContractConfiguration {
             Agreements agreements,
             ContractAutomation automation,
             ProcessWatch watch,
-            NodeIdentity identity) {
+            NodeIdentity identity,
+            CryptoSuite suite,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence) {
         return new ContractManagementController(
-                negotiations, transfers, agreements, automation, watch, identity.publicUrl() + DspCatalogJson.DSP_PATH);
+                negotiations,
+                transfers,
+                agreements,
+                automation,
+                watch,
+                identity.publicUrl() + DspCatalogJson.DSP_PATH,
+                suite,
+                transactions,
+                evidence);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.trustspace.app.web.Problems;
 import io.trustspace.common.Result;
+import io.trustspace.common.jdbc.JdbcTransactions;
 import io.trustspace.contract.message.DataAddress;
 import io.trustspace.contract.message.DspCodec;
 import io.trustspace.contract.message.EndpointProperty;
@@ -14,17 +15,23 @@ import io.trustspace.contract.negotiation.NegotiationState;
 import io.trustspace.contract.transfer.TransferProcess;
 import io.trustspace.contract.transfer.TransferRole;
 import io.trustspace.contract.transfer.TransferState;
+import io.trustspace.crypto.CryptoSuite;
+import io.trustspace.ledger.outbox.EvidenceRecorder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,6 +64,8 @@ public class ContractManagementController {
     /** The longest a client may ask us to hold a process view until it reaches a state. */
     static final int MAX_WAIT_SECONDS = 30;
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     static final Duration PULL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Longest silence from the provider's data plane in the middle of a pull before we give up on it. */
     static final Duration PULL_READ_TIMEOUT = Duration.ofMinutes(2);
@@ -70,6 +80,9 @@ public class ContractManagementController {
     private final ContractAutomation automation;
     private final ProcessWatch watch;
     private final String callbackAddress;
+    private final CryptoSuite suite;
+    private final JdbcTransactions transactions;
+    private final EvidenceRecorder evidence;
 
     public ContractManagementController(
             Negotiations negotiations,
@@ -77,7 +90,13 @@ public class ContractManagementController {
             Agreements agreements,
             ContractAutomation automation,
             ProcessWatch watch,
-            String callbackAddress) {
+            String callbackAddress,
+            CryptoSuite suite,
+            JdbcTransactions transactions,
+            EvidenceRecorder evidence) {
+        this.suite = suite;
+        this.transactions = transactions;
+        this.evidence = evidence;
         this.negotiations = negotiations;
         this.transfers = transfers;
         this.agreements = agreements;
@@ -437,25 +456,46 @@ public class ContractManagementController {
             }
         }
         try (InputStream in = status >= 400 ? pull.getErrorStream() : pull.getInputStream()) {
-            if (in != null) {
-                byte[] buffer = new byte[DataPlaneController.BUFFER];
-                OutputStream out = response.getOutputStream();
-                for (int read = upstream(in, buffer); read >= 0; read = upstream(in, buffer)) {
-                    out.write(buffer, 0, read);
-                }
+            if (in == null) {
+                return;
             }
+            if (status != 200 && status != 206) {
+                new Upstream(in).transferTo(response.getOutputStream());
+                return;
+            }
+            // What we received, as we pass it on: our own evidence of the delivery, next to the provider's.
+            MessageDigest digest = suite.newDigest();
+            long bytes = DataPlaneController.copy(new Upstream(in), response.getOutputStream(), Long.MAX_VALUE, digest);
+            Map<String, Object> received = new LinkedHashMap<>();
+            received.put("transfer", t.id());
+            received.put("agreement", t.agreementId());
+            received.put("provider", t.counterPartyId());
+            received.put("bytes", bytes);
+            received.put("digest", suite.id().name() + ":" + HexFormat.of().formatHex(digest.digest()));
+            received.put("range", pull.getHeaderField("Content-Range"));
+            transactions.inTransaction(() -> evidence.record(
+                    "transfer.received",
+                    List.of(t.agreementId(), t.id()),
+                    JSON.writeValueAsString(received).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     /**
-     * Reads on from the provider. If its stream breaks (it closes a use revoked mid-stream that way), our client must
-     * see a broken download too, not a short one: the connection closes (see ProblemHandling#closeNow).
+     * The provider's stream. If it breaks (it closes a use revoked mid-stream that way), our client must see a broken
+     * download too, not a short one: the connection closes (see ProblemHandling#closeNow).
      */
-    private static int upstream(InputStream in, byte[] buffer) throws org.apache.coyote.CloseNowException {
-        try {
-            return in.read(buffer);
-        } catch (IOException e) {
-            throw new org.apache.coyote.CloseNowException("the provider's stream broke: " + e.getMessage(), e);
+    private static final class Upstream extends java.io.FilterInputStream {
+        Upstream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws org.apache.coyote.CloseNowException {
+            try {
+                return in.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new org.apache.coyote.CloseNowException("the provider's stream broke: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -565,7 +565,8 @@ final class DemoContracts {
             records.forEach(r -> types.add(r.path("record").path("type").asString()));
             if (types.stream().filter("usage.permitted"::equals).count() == 3
                     && types.contains("usage.denied")
-                    && types.contains("transfer.delivered")) {
+                    && types.contains("transfer.delivered")
+                    && types.contains("transfer.received")) {
                 break;
             }
             sleep(200);
@@ -611,39 +612,59 @@ final class DemoContracts {
     }
 
     /**
-     * The provider proves what it delivered: the payload it kept for a {@code transfer.delivered} record in the
-     * ledger still hashes to the record's digest, and the data digest in it is the digest of what the consumer got.
+     * Both sides prove the delivery: the payload each kept for its record in the ledger ({@code transfer.delivered}
+     * by the provider, {@code transfer.received} by the consumer) still hashes to the record's digest, and the data
+     * digest in both is the digest of what the consumer's client got.
      */
     private Result<String> deliveryProof(JsonNode ledgerRecords) {
         if (delivered == null) {
             return Result.invalid("no pull was served");
         }
+        byte[] received = delivered.getBytes(StandardCharsets.UTF_8);
+        String expected = suite.id().name() + ":" + HexFormat.of().formatHex(suite.digest(received));
+        Result<String> provider =
+                keptDigest(ledgerRecords, "transfer.delivered", path -> providerApi(path), expected, received.length);
+        if (provider instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        Result<String> consumer = keptDigest(
+                ledgerRecords, "transfer.received", path -> consumer("GET", path, null), expected, received.length);
+        if (consumer instanceof Result.Failure<String> failure) {
+            return failure;
+        }
+        return Result.ok("the provider's transfer.delivered and the consumer's transfer.received payloads hash to the"
+                + " ledger's digests and both name the digest of the " + received.length + " bytes received ("
+                + provider.orElseThrow() + ")");
+    }
+
+    /** Checks the first {@code type} record of the ledger against the payload its writer kept; its digestOf. */
+    private Result<String> keptDigest(
+            JsonNode ledgerRecords,
+            String type,
+            Function<String, HttpResponse<String>> writer,
+            String expected,
+            long bytes) {
         for (JsonNode entry : ledgerRecords) {
             JsonNode record = entry.path("record");
-            if (!record.path("type").asString("").equals("transfer.delivered")) {
+            if (!record.path("type").asString("").equals(type)) {
                 continue;
             }
             HttpResponse<String> kept =
-                    providerApi("/api/v1/evidence/" + enc(record.path("id").asString()));
+                    writer.apply("/api/v1/evidence/" + enc(record.path("id").asString()));
             if (kept.statusCode() != 200) {
-                return Result.invalid("the provider cannot show its delivery record: " + kept.statusCode() + " "
+                return Result.invalid("the writer of " + type + " cannot show it: " + kept.statusCode() + " "
                         + abbreviate(kept.body()));
             }
             JsonNode shown = json.readTree(kept.body());
-            byte[] received = delivered.getBytes(StandardCharsets.UTF_8);
-            String expected = suite.id().name() + ":" + HexFormat.of().formatHex(suite.digest(received));
             if (!shown.path("payloadVerified").asBoolean()
                     || !shown.path("record").path("payloadDigest").equals(record.path("payloadDigest"))
                     || !shown.path("payload").path("digest").asString("").equals(expected)
-                    || shown.path("payload").path("bytes").asLong() != received.length) {
-                return Result.invalid("the provider's delivery record does not prove what the consumer received: "
-                        + abbreviate(kept.body()));
+                    || shown.path("payload").path("bytes").asLong() != bytes) {
+                return Result.invalid(type + " does not prove what the consumer received: " + abbreviate(kept.body()));
             }
-            return Result.ok("the provider's kept payload of transfer.delivered hashes to the ledger's digest and"
-                    + " names the digest of the " + received.length + " bytes the consumer received ("
-                    + shown.path("payload").path("digestOf").asString() + ")");
+            return Result.ok(shown.path("payload").path("digestOf").asString("stream"));
         }
-        return Result.invalid("no transfer.delivered record about the agreement in the ledger");
+        return Result.invalid("no " + type + " record about the agreement in the ledger");
     }
 
     private JsonNode offerFromProvider(String datasetId) {

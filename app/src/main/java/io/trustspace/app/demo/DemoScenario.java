@@ -124,8 +124,8 @@ public final class DemoScenario {
                 "二次传输: data received under a no-re-transfer agreement cannot be offered onward",
                 contracts::retransfer));
         steps.add(new Step(
-                "存证: every allow and deny is in the ledger and its receipt verifies; the provider proves what it"
-                        + " delivered",
+                "存证: every allow and deny is in the ledger and its receipt verifies; both sides prove the"
+                        + " delivery",
                 contracts::evidence));
         boolean passed = true;
         for (Step step : steps) {
