@@ -466,6 +466,12 @@ public class ContractManagementController {
             // What we received, as we pass it on: our own evidence of the delivery, next to the provider's.
             MessageDigest digest = suite.newDigest();
             long bytes = DataPlaneController.copy(new Upstream(in), response.getOutputStream(), Long.MAX_VALUE, digest);
+            long promised = pull.getContentLengthLong();
+            if (promised >= 0 && bytes != promised) {
+                // Ended early without an error: still a broken delivery, for our client and for the evidence.
+                throw new org.apache.coyote.CloseNowException(
+                        "the provider's stream ended after " + bytes + " of " + promised + " bytes", null);
+            }
             Map<String, Object> received = new LinkedHashMap<>();
             received.put("transfer", t.id());
             received.put("agreement", t.agreementId());
