@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -465,7 +464,7 @@ public class ContractManagementController {
             }
             // What we received, as we pass it on: our own evidence of the delivery, next to the provider's.
             MessageDigest digest = suite.newDigest();
-            long bytes = DataPlaneController.copy(new Upstream(in), response.getOutputStream(), Long.MAX_VALUE, digest);
+            long bytes = FileSend.copy(new Upstream(in), response.getOutputStream(), Long.MAX_VALUE, digest);
             long promised = pull.getContentLengthLong();
             if (promised >= 0 && bytes != promised) {
                 // Ended early without an error: still a broken delivery, for our client and for the evidence.
@@ -477,7 +476,7 @@ public class ContractManagementController {
             received.put("agreement", t.agreementId());
             received.put("provider", t.counterPartyId());
             received.put("bytes", bytes);
-            received.put("digest", suite.id().name() + ":" + HexFormat.of().formatHex(digest.digest()));
+            received.put("digest", DataPlane.dataDigest(suite, digest.digest()));
             received.put("range", pull.getHeaderField("Content-Range"));
             transactions.inTransaction(() -> evidence.record(
                     "transfer.received",

@@ -24,6 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DataPlane {
 
     public static final String HTTP_ENDPOINT_TYPE = "https://w3id.org/idsa/v4.1/HTTP";
+
+    /**
+     * How every delivery record names the digest of the data ({@code INTL:<hex>}, {@code GM:<hex>}): the provider's
+     * and the consumer's records of one delivery must compare equal.
+     */
+    public static String dataDigest(io.trustspace.crypto.CryptoSuite suite, byte[] digest) {
+        return suite.id().name() + ":" + java.util.HexFormat.of().formatHex(digest);
+    }
+
     public static final String PATH = "/public/transfers/";
 
     /**

@@ -26,12 +26,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @Tag(name = "data-plane", description = "Pull endpoint for transfers (token from the TransferStartMessage)")
 public class DataPlaneController {
-
-    static final int BUFFER = FileSend.BUFFER;
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -149,10 +144,7 @@ public class DataPlaneController {
             }
         } catch (org.apache.coyote.CloseNowException cut) {
             // A use revoked mid-stream (UseWatch.Revoked), or a source that broke off: either way data left.
-            Map<String, Object> interrupted = new LinkedHashMap<>();
-            interrupted.put("transfer", id);
-            interrupted.put("agreement", allowed.agreement().agreementId());
-            interrupted.put("use", allowed.useNumber());
+            Map<String, Object> interrupted = allowed.evidenceOfUse();
             interrupted.put("bytes", out.count);
             interrupted.put("reason", cut.getMessage());
             transactions.inTransaction(() -> evidence.record(
@@ -162,16 +154,11 @@ public class DataPlaneController {
             throw cut;
         }
         if (sent.bytes() >= 0) {
-            Map<String, Object> delivered = new LinkedHashMap<>();
-            delivered.put("transfer", id);
-            delivered.put("agreement", allowed.agreement().agreementId());
-            delivered.put("use", allowed.useNumber());
+            Map<String, Object> delivered = allowed.evidenceOfUse();
             delivered.put("bytes", sent.bytes());
             delivered.put(
                     "digest",
-                    sent.digest()
-                            .map(d -> suite.id().name() + ":" + HexFormat.of().formatHex(d))
-                            .orElse(null));
+                    sent.digest().map(d -> DataPlane.dataDigest(suite, d)).orElse(null));
             delivered.put("digestOf", sent.digestOf());
             delivered.put("range", request.getHeader("Range"));
             transactions.inTransaction(() -> evidence.record(
@@ -318,38 +305,8 @@ public class DataPlaneController {
             source.headers().firstValue("Content-Type").ifPresent(response::setContentType);
             source.headers().firstValue("Content-Range").ifPresent(v -> response.setHeader("Content-Range", v));
             source.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
-            return copy(in, out, Long.MAX_VALUE, digest);
+            return FileSend.copy(in, out, Long.MAX_VALUE, digest);
         }
-    }
-
-    /**
-     * Copies up to {@code limit} bytes, feeding each chunk to {@code digest} in order once it was written. Two
-     * buffers alternate: one is hashed while the other is filled, and a buffer is refilled only after its hash ran.
-     */
-    static long copy(InputStream in, OutputStream out, long limit, MessageDigest digest) throws IOException {
-        byte[][] buffers = {new byte[BUFFER], new byte[BUFFER]};
-        Future<?> hashing = null;
-        long total = 0;
-        try {
-            for (int turn = 0; total < limit; turn ^= 1) {
-                byte[] buffer = buffers[turn];
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
-                if (read < 0) {
-                    break;
-                }
-                out.write(buffer, 0, read);
-                FileSend.await(hashing);
-                hashing = FileSend.hash(digest, buffer, read);
-                total += read;
-            }
-            FileSend.await(hashing);
-        } finally {
-            if (hashing != null) {
-                hashing.cancel(false);
-            }
-        }
-        out.flush();
-        return total;
     }
 
     /** Counts what passes through (for the delivery record); a write after the use stopped holding throws. */

@@ -1,7 +1,9 @@
 package io.trustspace.app.contract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
@@ -81,13 +83,51 @@ final class FileSend {
             ByteBuffer[] buffers,
             boolean[] reusable)
             throws IOException {
+        return send((into, offset) -> read(file, into, position + offset), length, out, digest, buffers, reusable);
+    }
+
+    /**
+     * Copies up to {@code limit} bytes of a stream (an HTTP source, a provider's data plane), through two heap
+     * buffers and hashing as {@link #send} does, then flushes {@code out}. Returns how many bytes were copied.
+     */
+    static long copy(InputStream in, OutputStream out, long limit, MessageDigest digest) throws IOException {
+        ByteBuffer[] buffers = {ByteBuffer.allocate(BUFFER), ByteBuffer.allocate(BUFFER)};
+        long total = send(
+                (into, offset) -> {
+                    int read = in.read(into.array(), into.arrayOffset() + into.position(), into.remaining());
+                    if (read > 0) {
+                        into.position(into.position() + read);
+                    }
+                    return read;
+                },
+                limit,
+                chunk -> out.write(chunk.array(), chunk.arrayOffset() + chunk.position(), chunk.remaining()),
+                digest,
+                buffers,
+                new boolean[1]);
+        out.flush();
+        return total;
+    }
+
+    /** Where a send reads from: fills {@code into} towards its limit, {@code offset} bytes in; -1 at the end. */
+    private interface Source {
+        int read(ByteBuffer into, long offset) throws IOException;
+    }
+
+    /**
+     * The one loop behind every send: two buffers alternate, one is hashed while the other is filled and written,
+     * and a buffer is refilled only after its hash ran.
+     */
+    private static long send(
+            Source from, long length, Sink out, MessageDigest digest, ByteBuffer[] buffers, boolean[] reusable)
+            throws IOException {
         Future<?> hashing = null;
         long total = 0;
         try {
             for (int turn = 0; total < length; turn ^= 1) {
                 ByteBuffer buffer = buffers[turn];
                 buffer.clear().limit((int) Math.min(buffer.capacity(), length - total));
-                int read = read(file, buffer, position + total);
+                int read = from.read(buffer, total);
                 if (read < 0) {
                     break;
                 }
@@ -110,7 +150,7 @@ final class FileSend {
         return total;
     }
 
-    static void await(Future<?> hashing) throws IOException {
+    private static void await(Future<?> hashing) throws IOException {
         if (hashing == null) {
             return;
         }
@@ -122,10 +162,6 @@ final class FileSend {
         } catch (ExecutionException e) {
             throw new IOException("hashing what was sent failed", e.getCause());
         }
-    }
-
-    static Future<?> hash(MessageDigest digest, byte[] chunk, int length) {
-        return HASHING.submit(() -> digest.update(chunk, 0, length));
     }
 
     /** Fills {@code buffer} from {@code position} as far as the file goes; -1 at its end. */

@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,12 +239,9 @@ public final class PushDelivery implements AutoCloseable {
                         retryAfter(response.headers().firstValue("Retry-After")));
             }
             UsageControl.Permit permit = delivery.permit();
-            Map<String, Object> delivered = new LinkedHashMap<>();
-            delivered.put("transfer", delivery.transferId());
-            delivered.put("agreement", permit.agreement().agreementId());
-            delivered.put("use", permit.useNumber());
+            Map<String, Object> delivered = permit.evidenceOfUse();
             delivered.put("bytes", source.count);
-            delivered.put("digest", suite.id().name() + ":" + HexFormat.of().formatHex(digest.digest()));
+            delivered.put("digest", DataPlane.dataDigest(suite, digest.digest()));
             delivered.put("destination", delivery.sink());
             return new Attempt(delivered, null, false, null);
         } catch (IOException e) {

@@ -40,7 +40,16 @@ public final class UsageControl {
             Agreements.Stored agreement,
             long useNumber,
             String purpose,
-            ConsumerClaims claims) {}
+            ConsumerClaims claims) {
+        /** The start of every evidence payload about what this use sent: which transfer, agreement and use. */
+        public Map<String, Object> evidenceOfUse() {
+            Map<String, Object> use = new LinkedHashMap<>();
+            use.put("transfer", transfer.id());
+            use.put("agreement", agreement.agreementId());
+            use.put("use", useNumber);
+            return use;
+        }
+    }
 
     static final int MAX_RACES = 1_000;
 

@@ -16,27 +16,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DataPlaneCopyTest {
 
-    private static final byte[] SOURCE = new byte[3 * DataPlaneController.BUFFER + 12_345];
+    private static final byte[] SOURCE = new byte[3 * FileSend.BUFFER + 12_345];
 
     static {
         new Random(7).nextBytes(SOURCE);
     }
 
     @ParameterizedTest
-    @ValueSource(
-            longs = {
-                0,
-                1,
-                DataPlaneController.BUFFER - 1,
-                DataPlaneController.BUFFER,
-                2L * DataPlaneController.BUFFER + 1
-            })
+    @ValueSource(longs = {0, 1, FileSend.BUFFER - 1, FileSend.BUFFER, 2L * FileSend.BUFFER + 1})
     void aLimitedCopy_sendsThatPrefix_andDigestsExactlyIt(long limit) throws Exception {
         check(limit, (int) limit);
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {Long.MAX_VALUE, 10L * DataPlaneController.BUFFER})
+    @ValueSource(longs = {Long.MAX_VALUE, 10L * FileSend.BUFFER})
     void aCopyToTheEnd_sendsEverything_andDigestsExactlyIt(long limit) throws Exception {
         check(limit, SOURCE.length);
     }
@@ -45,7 +38,7 @@ class DataPlaneCopyTest {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
 
-        long copied = DataPlaneController.copy(new ByteArrayInputStream(SOURCE), sent, limit, digest);
+        long copied = FileSend.copy(new ByteArrayInputStream(SOURCE), sent, limit, digest);
 
         byte[] prefix = Arrays.copyOf(SOURCE, expected);
         assertThat(copied).isEqualTo(expected);
