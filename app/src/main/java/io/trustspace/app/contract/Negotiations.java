@@ -25,8 +25,9 @@ import java.util.function.Function;
 
 /**
  * Contract negotiations on this connector, both roles (履约: 合同协商). Every change — a received message, an action
- * of ours — is one transaction: the aggregate saved under its optimistic lock, the evidence recorded, and the
- * message it causes put in the {@link DspOutbox}; the dispatcher sends it after the commit. What happens next is
+ * of ours — is one transaction: the aggregate saved under its optimistic lock, the message it causes put in the
+ * {@link DspOutbox}, and one evidence record for all steps the transaction took ({@link ProcessSteps}); the
+ * dispatcher sends the message after the commit. What happens next is
  * the {@link NegotiationAutomation}'s decision, taken after the commit and again after a restart for every process
  * that is waiting on us, so a crash at any point continues where it stopped.
  */
@@ -71,7 +72,7 @@ public final class Negotiations {
     /** Provider: an initial ContractRequestMessage; a retry of one we already have is answered unchanged. */
     public Result<ContractNegotiation> requested(
             ContractRequestMessage request, String sender, Optional<VerifiedCaller> claims) {
-        Result<Received<ContractNegotiation>> result = transactions.inTransaction(() -> {
+        Result<Received<ContractNegotiation>> result = inTransaction(apply -> {
             Optional<ContractNegotiation> existing = repository.findByConsumerPid(request.consumerPid()).stream()
                     .filter(n -> n.role() == NegotiationRole.PROVIDER
                             && n.counterPartyId().equals(sender))
@@ -79,8 +80,8 @@ public final class Negotiations {
             if (existing.isPresent()) {
                 return existing.get()
                         .receive(request, sender, clock.instant())
-                        .flatMap(this::apply)
-                        .map(received -> proceed(received, null));
+                        .flatMap(apply)
+                        .map(received -> proceed(received, null, apply));
             }
             NegotiationAutomation.Admission admission = automation.admit(request, sender, claims);
             if (admission.refusal() != null) {
@@ -93,10 +94,10 @@ public final class Negotiations {
                             admission.datasetId(),
                             admission.maxCounterOffers(),
                             clock.instant())
-                    .flatMap(this::apply)
+                    .flatMap(apply)
                     .map(received -> {
                         automation.decided(received, admission);
-                        return proceed(received, admission);
+                        return proceed(received, admission, apply);
                     });
         });
         return reply(result);
@@ -114,11 +115,11 @@ public final class Negotiations {
         if (refused.isPresent()) {
             return Result.invalid(refused.get());
         }
-        Result<Received<ContractNegotiation>> result = transactions.inTransaction(() -> repository
+        Result<Received<ContractNegotiation>> result = inTransaction(apply -> repository
                 .lockById(pid)
                 .<Result<Received<ContractNegotiation>>>map(n -> n.receive(message, sender, clock.instant())
-                        .flatMap(this::apply)
-                        .map(received -> proceed(received, null)))
+                        .flatMap(apply)
+                        .map(received -> proceed(received, null, apply)))
                 .orElseGet(() -> Result.notFound("no negotiation " + pid)));
         return reply(result);
     }
@@ -134,12 +135,12 @@ public final class Negotiations {
      */
     public Result<ContractNegotiation> act(
             String id, List<Function<ContractNegotiation, Result<NegotiationChange>>> actions) {
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> repository
+        Result<ContractNegotiation> result = inTransaction(apply -> repository
                 .lockById(id)
                 .<Result<ContractNegotiation>>map(n -> actions.get(0)
                         .apply(n)
-                        .flatMap(this::apply)
-                        .map(first -> Received.steps(first, actions.subList(1, actions.size()), this::apply)))
+                        .flatMap(apply)
+                        .map(first -> Received.steps(first, actions.subList(1, actions.size()), apply)))
                 .orElseGet(() -> Result.notFound("no negotiation " + id)));
         afterwards(result);
         return result;
@@ -149,11 +150,11 @@ public final class Negotiations {
     public Result<ContractNegotiation> initiate(
             String providerId, String address, String datasetId, Offer offer, String callbackAddress) {
         Instant now = clock.instant();
-        Result<ContractNegotiation> result = transactions.inTransaction(() -> {
+        Result<ContractNegotiation> result = inTransaction(apply -> {
             NegotiationChange created = ContractNegotiation.initiate(
                     UUID.randomUUID().toString(), providerId, address, datasetId, offer, now);
-            return apply(created)
-                    .flatMap(saved -> saved.request(callbackAddress, now).flatMap(this::apply));
+            return apply.apply(created)
+                    .flatMap(saved -> saved.request(callbackAddress, now).flatMap(apply));
         });
         afterwards(result);
         return result;
@@ -197,13 +198,13 @@ public final class Negotiations {
     }
 
     private Received<ContractNegotiation> proceed(
-            ContractNegotiation received, NegotiationAutomation.Admission admission) {
+            ContractNegotiation received,
+            NegotiationAutomation.Admission admission,
+            Function<NegotiationChange, Result<ContractNegotiation>> apply) {
         NegotiationAutomation current = automation;
         return new Received<>(
                 received,
-                current == null
-                        ? received
-                        : Received.steps(received, current.immediate(received, admission), this::apply));
+                current == null ? received : Received.steps(received, current.immediate(received, admission), apply));
     }
 
     private Result<ContractNegotiation> reply(Result<Received<ContractNegotiation>> result) {
@@ -211,12 +212,20 @@ public final class Negotiations {
         return result.map(Received::process);
     }
 
-    private Result<ContractNegotiation> apply(NegotiationChange change) {
+    /**
+     * Runs {@code work} in one transaction, handing it the way to apply a change there: save the aggregate, put the
+     * message it causes in the outbox, and evidence it together with the transaction's other steps.
+     */
+    private <T> T inTransaction(Function<Function<NegotiationChange, Result<ContractNegotiation>>, T> work) {
+        return ProcessSteps.inTransaction(transactions, evidence, steps -> work.apply(change -> apply(change, steps)));
+    }
+
+    private Result<ContractNegotiation> apply(NegotiationChange change, ProcessSteps steps) {
         if (change.isUnchanged()) {
             return Result.ok(change.negotiation());
         }
         return repository.save(change.negotiation()).map(saved -> {
-            evidence.record(change.evidenceType(), change.subjects(), change.evidencePayload());
+            steps.add(change);
             change.outgoingMessage().ifPresent(outgoing -> enqueue(saved, outgoing));
             if (saved.state() == NegotiationState.FINALIZED && saved.agreement() != null) {
                 agreements.concluded(saved);

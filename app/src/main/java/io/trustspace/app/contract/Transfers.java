@@ -75,7 +75,7 @@ public final class Transfers {
      * as consumer; the format must be one we serve; a push sink must be an address we may send to.
      */
     public Result<TransferProcess> requested(TransferRequestMessage request, String sender) {
-        Result<Received<TransferProcess>> result = transactions.inTransaction(() -> {
+        Result<Received<TransferProcess>> result = inTransaction(apply -> {
             Optional<TransferProcess> existing = repository.findByConsumerPid(request.consumerPid()).stream()
                     .filter(t -> t.role() == TransferRole.PROVIDER
                             && t.counterPartyId().equals(sender))
@@ -83,8 +83,8 @@ public final class Transfers {
             if (existing.isPresent()) {
                 return existing.get()
                         .receive(request, sender, clock.instant())
-                        .flatMap(this::apply)
-                        .map(this::proceed);
+                        .flatMap(apply)
+                        .map(received -> proceed(received, apply));
             }
             Optional<Agreements.Stored> agreement = agreements.find(request.agreementId());
             if (agreement.isEmpty()
@@ -112,8 +112,8 @@ public final class Transfers {
                 }
             }
             return TransferProcess.requested(UUID.randomUUID().toString(), request, sender, clock.instant())
-                    .flatMap(this::apply)
-                    .map(this::proceed);
+                    .flatMap(apply)
+                    .map(received -> proceed(received, apply));
         });
         return reply(result);
     }
@@ -123,20 +123,20 @@ public final class Transfers {
      * this side takes at once follow in the same transaction.
      */
     public Result<TransferProcess> receive(String pid, DspMessage message, String sender) {
-        Result<Received<TransferProcess>> result = transactions.inTransaction(() -> repository
+        Result<Received<TransferProcess>> result = inTransaction(apply -> repository
                 .lockById(pid)
                 .<Result<Received<TransferProcess>>>map(t -> t.receive(message, sender, clock.instant())
-                        .flatMap(this::apply)
-                        .map(this::proceed))
+                        .flatMap(apply)
+                        .map(received -> proceed(received, apply)))
                 .orElseGet(() -> Result.notFound("no transfer process " + pid)));
         return reply(result);
     }
 
-    private Received<TransferProcess> proceed(TransferProcess received) {
+    private Received<TransferProcess> proceed(
+            TransferProcess received, Function<TransferChange, Result<TransferProcess>> apply) {
         TransferAutomation current = automation;
         return new Received<>(
-                received,
-                current == null ? received : Received.steps(received, current.immediate(received), this::apply));
+                received, current == null ? received : Received.steps(received, current.immediate(received), apply));
     }
 
     private Result<TransferProcess> reply(Result<Received<TransferProcess>> result) {
@@ -145,9 +145,9 @@ public final class Transfers {
     }
 
     public Result<TransferProcess> act(String id, Function<TransferProcess, Result<TransferChange>> action) {
-        Result<TransferProcess> result = transactions.inTransaction(() -> repository
+        Result<TransferProcess> result = inTransaction(apply -> repository
                 .lockById(id)
-                .<Result<TransferProcess>>map(t -> action.apply(t).flatMap(this::apply))
+                .<Result<TransferProcess>>map(t -> action.apply(t).flatMap(apply))
                 .orElseGet(() -> Result.notFound("no transfer process " + id)));
         afterwards(result);
         return result;
@@ -162,9 +162,9 @@ public final class Transfers {
             DataAddress sink,
             String callbackAddress) {
         Instant now = clock.instant();
-        Result<TransferProcess> result = transactions.inTransaction(() -> apply(TransferProcess.initiate(
+        Result<TransferProcess> result = inTransaction(apply -> apply.apply(TransferProcess.initiate(
                         UUID.randomUUID().toString(), providerId, address, agreementId, format, sink, now))
-                .flatMap(saved -> saved.request(callbackAddress, now).flatMap(this::apply)));
+                .flatMap(saved -> saved.request(callbackAddress, now).flatMap(apply)));
         afterwards(result);
         return result;
     }
@@ -227,12 +227,17 @@ public final class Transfers {
         });
     }
 
-    private Result<TransferProcess> apply(TransferChange change) {
+    /** Runs {@code work} in one transaction with the way to apply a change there; see {@link Negotiations}. */
+    private <T> T inTransaction(Function<Function<TransferChange, Result<TransferProcess>>, T> work) {
+        return ProcessSteps.inTransaction(transactions, evidence, steps -> work.apply(change -> apply(change, steps)));
+    }
+
+    private Result<TransferProcess> apply(TransferChange change, ProcessSteps steps) {
         if (change.isUnchanged()) {
             return Result.ok(change.transfer());
         }
         return repository.save(change.transfer()).map(saved -> {
-            evidence.record(change.evidenceType(), change.subjects(), change.evidencePayload());
+            steps.add(change);
             change.outgoingMessage().ifPresent(outgoing -> enqueue(saved, outgoing));
             return saved;
         });

@@ -39,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ProviderNegotiationIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ADMIN_KEY = "provider-negotiation-it-admin-key";
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
 
     @TempDir
@@ -54,7 +55,18 @@ class ProviderNegotiationIT {
 
     @BeforeAll
     static void start() throws IOException {
-        provider = TestNode.start("reply-first", "intl", Map.of("trustspace.dsp.interop-participant", "urn:consumer"));
+        provider = TestNode.start(
+                "reply-first",
+                "intl",
+                Map.of(
+                        "trustspace.dsp.interop-participant",
+                        "urn:consumer",
+                        "trustspace.security.api-keys[0].name",
+                        "admin",
+                        "trustspace.security.api-keys[0].sha256",
+                        java.util.HexFormat.of().formatHex(io.trustspace.app.security.ApiKeyFilter.sha256(ADMIN_KEY)),
+                        "trustspace.security.api-keys[0].roles",
+                        "participant-admin"));
         Path data = Files.writeString(dir.resolve("data.json"), "{\"hello\":\"world\"}");
         TestAssets.openFile(provider, "reply-first", data);
         callback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -164,6 +176,68 @@ class ProviderNegotiationIT {
                         .orElseThrow()
                         .providerSignature())
                 .isEqualTo(signature);
+    }
+
+    /**
+     * A request the provider agrees to at once is one transaction, so it is one evidence record: typed by where the
+     * transaction left the negotiation (agreed, with the provider's signature), holding the request it received as
+     * its earlier step. The verification that finalizes it is one more. Two records, not four, each in its chain.
+     */
+    @Test
+    void stepsTakenInOneTransaction_areOneEvidenceRecord() throws Exception {
+        String consumerPid = "urn:uuid:" + UUID.randomUUID();
+        HttpResponse<String> requested = post("/dsp/2025-1/negotiations/request", request(consumerPid));
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+        String providerPid = arrival(consumerPid).message().path("providerPid").asString();
+        ObjectNode verification = JSON.createObjectNode();
+        verification.putArray("@context").add("https://w3id.org/dspace/2025/1/context.jsonld");
+        verification
+                .put("@type", "ContractAgreementVerificationMessage")
+                .put("providerPid", providerPid)
+                .put("consumerPid", consumerPid);
+        HttpResponse<String> verified =
+                post("/dsp/2025-1/negotiations/" + providerPid + "/agreement/verification", verification);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+
+        java.util.List<String[]> records = new java.util.ArrayList<>();
+        try (java.sql.Connection connection =
+                        provider.bean(javax.sql.DataSource.class).getConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement("SELECT record_id, type, payload"
+                        + " FROM evidence_outbox WHERE subjects[1] = ? ORDER BY seq")) {
+            select.setString(1, providerPid);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    records.add(new String[] {
+                        row.getString(1), row.getString(2), new String(row.getBytes(3), StandardCharsets.UTF_8)
+                    });
+                }
+            }
+        }
+        assertThat(records).extracting(r -> r[1]).containsExactly("negotiation.agreed", "negotiation.finalized");
+
+        JsonNode agreed = JSON.readTree(records.get(0)[2]);
+        assertThat(agreed.path("event").asString()).isEqualTo("agreed");
+        assertThat(agreed.path("from").asString()).isEqualTo("REQUESTED");
+        assertThat(agreed.path("providerSignature").asString()).isNotEmpty();
+        assertThat(agreed.path("steps")).hasSize(1);
+        assertThat(agreed.path("steps").get(0).path("event").asString()).isEqualTo("requested");
+        assertThat(agreed.path("steps").get(0).path("message").asString()).isEqualTo("ContractRequestMessage");
+        assertThat(agreed.path("steps").get(0).path("state").asString()).isEqualTo("REQUESTED");
+
+        JsonNode finalized = JSON.readTree(records.get(1)[2]);
+        assertThat(finalized.path("state").asString()).isEqualTo("FINALIZED");
+        assertThat(finalized.path("steps"))
+                .extracting(step -> step.path("event").asString())
+                .containsExactly("verified");
+
+        // The kept payload is the one the signed record commits to: the evidence API checks it against the digest.
+        HttpResponse<String> kept =
+                provider.send(HttpRequest.newBuilder(URI.create(provider.url("/api/v1/evidence/" + records.get(1)[0])))
+                        .header("X-Api-Key", ADMIN_KEY));
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        JsonNode view = JSON.readTree(kept.body());
+        assertThat(view.path("payloadVerified").asBoolean()).isTrue();
+        assertThat(view.path("record").path("previous").asString()).isEqualTo(records.get(0)[0]);
     }
 
     private static ObjectNode request(String consumerPid) {

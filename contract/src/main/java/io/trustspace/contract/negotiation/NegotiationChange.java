@@ -1,7 +1,7 @@
 package io.trustspace.contract.negotiation;
 
-import io.trustspace.common.json.CanonicalJson;
 import io.trustspace.contract.message.OutgoingMessage;
+import io.trustspace.contract.process.ProcessChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,8 @@ public record NegotiationChange(
         NegotiationState from,
         String message,
         OutgoingMessage outgoing,
-        Instant at) {
+        Instant at)
+        implements ProcessChange {
 
     public NegotiationChange {
         Objects.requireNonNull(negotiation, "negotiation");
@@ -46,7 +47,13 @@ public record NegotiationChange(
         return Optional.ofNullable(outgoing);
     }
 
+    @Override
+    public String processId() {
+        return negotiation.id();
+    }
+
     /** The evidence subjects: the negotiation id, then the agreement id once there is one. */
+    @Override
     public List<String> subjects() {
         List<String> subjects = new ArrayList<>();
         subjects.add(negotiation.id());
@@ -56,17 +63,24 @@ public record NegotiationChange(
         return subjects;
     }
 
+    @Override
     public String evidenceType() {
         return event.evidenceType();
     }
 
+    /** The RFC 8785 canonical JSON an evidence record of this change alone commits to; see {@link #evidenceJson()}. */
+    public byte[] evidencePayload() {
+        return ProcessChange.evidencePayload(List.of(this));
+    }
+
     /**
-     * The RFC 8785 canonical JSON the evidence record commits to, e.g. {@code {"agreement":"urn:…","at":"…",
+     * What the evidence of this change says, e.g. {@code {"agreement":"urn:…","at":"…",
      * "consumerPid":"…","counterParty":"did:web:…","dataset":"ACN0101","event":"agreed","from":"ACCEPTED",
      * "message":"ContractAgreementMessage","negotiation":"…","providerPid":"…","role":"PROVIDER","state":"AGREED"}}.
      * An agreement's canonical bytes are signed separately; here only its id is committed to.
      */
-    public byte[] evidencePayload() {
+    @Override
+    public ObjectNode evidenceJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("negotiation", negotiation.id());
         json.put("role", negotiation.role().name());
@@ -101,6 +115,6 @@ public record NegotiationChange(
             json.put("code", negotiation.terminationCode());
         }
         json.put("at", at.toString());
-        return CanonicalJson.canonicalize(json).orElseThrow();
+        return json;
     }
 }

@@ -1,7 +1,7 @@
 package io.trustspace.contract.transfer;
 
-import io.trustspace.common.json.CanonicalJson;
 import io.trustspace.contract.message.OutgoingMessage;
+import io.trustspace.contract.process.ProcessChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +20,8 @@ public record TransferChange(
         TransferState from,
         String message,
         OutgoingMessage outgoing,
-        Instant at) {
+        Instant at)
+        implements ProcessChange {
 
     public TransferChange {
         Objects.requireNonNull(transfer, "transfer");
@@ -44,17 +45,30 @@ public record TransferChange(
         return Optional.ofNullable(outgoing);
     }
 
+    @Override
+    public String processId() {
+        return transfer.id();
+    }
+
     /** The evidence subjects: the transfer id and the agreement id. */
+    @Override
     public List<String> subjects() {
         return List.of(transfer.id(), transfer.agreementId());
     }
 
+    @Override
     public String evidenceType() {
         return event.evidenceType();
     }
 
-    /** The RFC 8785 canonical JSON the evidence record commits to. It never holds the data address. */
+    /** The RFC 8785 canonical JSON an evidence record of this change alone commits to. */
     public byte[] evidencePayload() {
+        return ProcessChange.evidencePayload(List.of(this));
+    }
+
+    /** What the evidence of this change says. It never holds the data address. */
+    @Override
+    public ObjectNode evidenceJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("transfer", transfer.id());
         json.put("role", transfer.role().name());
@@ -75,6 +89,6 @@ public record TransferChange(
             json.put("code", transfer.terminationCode());
         }
         json.put("at", at.toString());
-        return CanonicalJson.canonicalize(json).orElseThrow();
+        return json;
     }
 }

@@ -365,6 +365,48 @@ class ContractNegotiationTest {
     }
 
     @Test
+    void evidencePayload_ofStepsInOneTransaction_isTheLastStepHoldingTheEarlierOnes() {
+        NegotiationChange agreed = NegotiationFixtures.provider("p", NegotiationState.REQUESTED)
+                .agree(AGREEMENT, NOW)
+                .orElseThrow();
+        NegotiationChange terminated = agreed.negotiation()
+                .terminate("withdrawn", List.of("the dataset was withdrawn"), NOW.plusSeconds(1))
+                .orElseThrow();
+        String both = new String(
+                io.trustspace.contract.process.ProcessChange.evidencePayload(List.of(agreed, terminated)),
+                StandardCharsets.UTF_8);
+        String agreedAlone = new String(agreed.evidencePayload(), StandardCharsets.UTF_8);
+        String terminatedAlone = new String(terminated.evidencePayload(), StandardCharsets.UTF_8);
+
+        // The last step's members, plus "steps" holding the earlier ones exactly as they stand alone (canonical
+        // JSON sorts members, so "steps" lands between "state" and nothing after it).
+        assertThat(both)
+                .isEqualTo(terminatedAlone.substring(0, terminatedAlone.length() - 1) + ",\"steps\":[" + agreedAlone
+                        + "]}");
+        assertThat(both).contains("\"event\":\"terminated\"", "\"from\":\"AGREED\"", "\"code\":\"withdrawn\"");
+        assertThat(io.trustspace.contract.process.ProcessChange.evidencePayload(List.of(agreed)))
+                .isEqualTo(agreed.evidencePayload());
+    }
+
+    @Test
+    void evidencePayload_refusesNoStepsAndStepsOfTwoProcesses() {
+        NegotiationChange p = NegotiationFixtures.provider("p", NegotiationState.REQUESTED)
+                .agree(AGREEMENT, NOW)
+                .orElseThrow();
+        NegotiationChange q = NegotiationFixtures.provider("q", NegotiationState.REQUESTED)
+                .agree(AGREEMENT, NOW)
+                .orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> io.trustspace.contract.process.ProcessChange.evidencePayload(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> io.trustspace.contract.process.ProcessChange.evidencePayload(List.of(p, q)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("p")
+                .hasMessageContaining("q");
+    }
+
+    @Test
     void evidencePayload_isCanonicalAndNamesTheStep() {
         NegotiationChange agreed = NegotiationFixtures.provider("p", NegotiationState.REQUESTED)
                 .agree(AGREEMENT, NOW)
