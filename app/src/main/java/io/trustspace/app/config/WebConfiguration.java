@@ -9,10 +9,14 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.LogFactory;
+import org.apache.coyote.ProtocolHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.SslConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
+import org.springframework.boot.util.LambdaSafe;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.WebServerSslBundle;
@@ -99,12 +103,28 @@ public class WebConfiguration {
             Connector connector = new Connector(TomcatWebServerFactory.DEFAULT_PROTOCOL);
             connector.setPort(dataPlane.port());
             connector.setProperty("address", address);
-            connector.setProperty("maxConnections", String.valueOf(dataPlane.maxConnections()));
-            connector.setProperty(
-                    "socket.appWriteBufSize", String.valueOf(NodeProperties.DataPlanePort.BULK_WRITE_BUFFER));
-            connector.setProperty("socket.directBuffer", "true");
-            connector.setProperty("maxSwallowSize", String.valueOf(64 * 1024));
-            connector.setMaxPostSize(0);
+            bulk(connector, dataPlane);
+            // Spring Boot applies server.* and server.tomcat.* (timeouts, keep-alive, header limits, threads) to its
+            // main connector only. It does so through customizers that are all registered by the time the main
+            // connector is customized, so that is when they are applied here too; the bulk settings win.
+            factory.addConnectorCustomizers(new TomcatConnectorCustomizer() {
+                @Override
+                public void customize(Connector main) {
+                    for (TomcatConnectorCustomizer customizer : factory.getConnectorCustomizers()) {
+                        if (customizer != this) {
+                            customizer.customize(connector);
+                        }
+                    }
+                    ProtocolHandler protocol = connector.getProtocolHandler();
+                    // Typed by the protocol each expects; LambdaSafe skips those for another, as Boot does.
+                    LambdaSafe.callbacks(
+                                    TomcatProtocolHandlerCustomizer.class,
+                                    factory.getProtocolHandlerCustomizers(),
+                                    protocol)
+                            .invoke(customizer -> customizer.customize(protocol));
+                    bulk(connector, dataPlane);
+                }
+            });
             NodeProperties.Tls tls = properties.tls();
             if (tls.configured()) {
                 connector.setScheme("https");
@@ -114,6 +134,14 @@ public class WebConfiguration {
             }
             factory.addAdditionalConnectors(connector);
         };
+    }
+
+    private static void bulk(Connector connector, NodeProperties.DataPlanePort dataPlane) {
+        connector.setProperty("maxConnections", String.valueOf(dataPlane.maxConnections()));
+        connector.setProperty("socket.appWriteBufSize", String.valueOf(NodeProperties.DataPlanePort.BULK_WRITE_BUFFER));
+        connector.setProperty("socket.directBuffer", "true");
+        connector.setProperty("maxSwallowSize", String.valueOf(64 * 1024));
+        connector.setMaxPostSize(0);
     }
 
     /** On the data plane's own port, nothing but the data plane answers. */
