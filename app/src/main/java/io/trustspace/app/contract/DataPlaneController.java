@@ -142,11 +142,16 @@ public class DataPlaneController {
                         request);
                 return;
             }
-        } catch (org.apache.coyote.CloseNowException cut) {
-            // A use revoked mid-stream (UseWatch.Revoked), or a source that broke off: either way data left.
+        } catch (org.apache.coyote.CloseNowException | org.apache.catalina.connector.ClientAbortException cut) {
+            // A use revoked mid-stream (UseWatch.Revoked), a source that broke off, or a client that left: either
+            // way data left, and how much of it is what the record says.
             Map<String, Object> interrupted = allowed.evidenceOfUse();
             interrupted.put("bytes", out.count);
-            interrupted.put("reason", cut.getMessage());
+            interrupted.put(
+                    "reason",
+                    cut instanceof org.apache.catalina.connector.ClientAbortException
+                            ? "the client left: " + cut.getMessage()
+                            : cut.getMessage());
             transactions.inTransaction(() -> evidence.record(
                     "transfer.interrupted",
                     List.of(allowed.agreement().agreementId(), id),

@@ -60,6 +60,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         throw e;
     }
 
+    /**
+     * The client went away mid-response (a pull cancelled, a connection reset): nothing failed here and nobody is
+     * left to answer. Whatever the handler had to record about the cut (a broken delivery) it recorded on the way
+     * out; logging it as a server failure would bury real ones under every cancelled download.
+     */
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
+    void clientGone(org.apache.catalina.connector.ClientAbortException e, HttpServletRequest request) {
+        log.debug("client left during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    }
+
     /** The database is down or unreachable: the request may succeed later, so 503, and nothing about the cause. */
     @ExceptionHandler({
         io.trustspace.common.jdbc.DataAccessException.class,

@@ -388,6 +388,23 @@ class DataPlaneIT {
     }
 
     @Test
+    void aPullTheClientAbandons_isEvidencedAsInterrupted_withWhatLeft() throws Exception {
+        String agreementId = agreement("pull-data");
+        try (InputStream body = startPull(agreementId).body()) {
+            assertThat(body.readNBytes(1024 * 1024)).hasSize(1024 * 1024);
+        }
+
+        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
+        JsonNode interrupted = JSON.readTree(new String(
+                keptPayload(lastRecord("transfer.interrupted", agreementId)), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(interrupted.path("reason").asString()).startsWith("the client left");
+        assertThat(interrupted.path("bytes").asLong())
+                .isGreaterThanOrEqualTo(1024 * 1024)
+                .isLessThan(PULL_SIZE);
+    }
+
+    @Test
     void aHeadRequest_isRefused_andSpendsNoUse() throws Exception {
         String agreementId = agreement("pull-data");
         HttpResponse<InputStream> pull = startPull(agreementId);
@@ -445,6 +462,21 @@ class DataPlaneIT {
     private static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** The payload the provider keeps beside evidence record {@code recordId}. */
+    private static byte[] keptPayload(String recordId) {
+        try (Connection connection = provider.bean(javax.sql.DataSource.class).getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT payload FROM evidence_outbox WHERE record_id = ?")) {
+            select.setString(1, recordId);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("record %s", recordId).isTrue();
+                return row.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The id of the newest evidence record of {@code type} naming {@code subject}, or null. */
