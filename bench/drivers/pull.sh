@@ -2,11 +2,16 @@
 # 1 GiB pull through the whole stack, against raw loopback TCP measured in the same run. Called by
 # bench/negotiations.sh with PULL_GIB set: pull.sh WORK PORT_BASE GIB
 #   - the provider registers a GIB-sized file, the reviewer lists it, the consumer negotiates and starts a pull;
+#   - the provider's data plane hashes a stored file ahead of its pulls once its timestamps have settled
+#     (SourceHasher, ADR 0010); the script waits for that (bounded: 2 s to settle, then 3 s per GiB);
 #   - the DSP way first: endpoint and token from GET /api/v1/transfers/{id}/data-address, curl straight to the
-#     provider's data plane (its own port in the demo, ADR 0010), timed: the first read of this file version, which
-#     hashes what it sends;
+#     provider's data plane (its own port in the demo, ADR 0010), timed: the first read of this file;
 #   - the consumer reads it through its connector (provider data plane → consumer connector → curl), timed;
-#   - the DSP way again, timed: the provider records the digest it established for this unchanged version;
+#   - the DSP way again, three times, timed: the provider records the digest it established for this version;
+#   - the file rewritten in place (a new version nobody hashed yet) and pulled at once, timed: it is hashed while
+#     it is sent, the slow path;
+#   - which digest each pull's transfer.delivered record carries (digestOf: source-version or stream), read from the
+#     operator's ledger and the provider's kept payloads;
 #   - each with the CPU seconds the demo JVM used meanwhile (DEMO_PID, set by bench/negotiations.sh);
 #   - loopback TCP: the same number of bytes through one socket pair (python), before, between and after the pulls;
 #   - the demo JVM's heap is sampled throughout (all three nodes live in it).
@@ -58,8 +63,11 @@ for _ in range(300):
     if s["state"] == "STARTED": break
     time.sleep(0.1)
 open(path + ".transfer", "w").write(t["id"])
+open(path + ".agreement", "w").write(v["agreementId"])
 PY
 TRANSFER="$(cat "$FILE.transfer")"
+AGREEMENT="$(cat "$FILE.agreement")"
+STORED_AT=$(date +%s)
 
 heap() {
   curl -s "$OP/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%d", s/1048576}'
@@ -123,6 +131,8 @@ ADDRESS="$(curl -s -H "X-Api-Key: $CK" "$CONS/api/v1/transfers/$TRANSFER/data-ad
 ENDPOINT="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["endpoint"])' "$ADDRESS")"
 TOKEN="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["authorization"])' "$ADDRESS")"
 L1=$(loopback)
+# Hashed ahead: 2 s for the file's timestamps to settle, then about 0.6 CPU-s per GiB here; bounded either way.
+sleep "$(python3 -c "print(max(0, $STORED_AT + 2 + 3 * $GIB - $(date +%s)))")"
 timed first -H "Authorization: $TOKEN" -H "X-Purpose: research" "$ENDPOINT"
 timed pull -H "X-Api-Key: $CK" -H "X-Purpose: research" "$CONS/api/v1/transfers/$TRANSFER/data"
 L2=$(loopback)
@@ -134,20 +144,46 @@ for i in 1 2 3; do
   DIRECTS+=("$(rate "$DSIZE" "$DSECS")")
 done
 L3=$(loopback)
+# A new version of the file, pulled at once: nobody has hashed it, so it is hashed while it is sent.
+head -c "$BYTES" /dev/urandom > "$FILE.next" && mv "$FILE.next" "$FILE"
+timed changed -H "Authorization: $TOKEN" -H "X-Purpose: research" "$ENDPOINT"
+L4=$(loopback)
 kill $SAMPLER 2>/dev/null || true
 HEAP_MAX=$(sort -n "$WORK/heap.samples" | tail -1)
 HEAP_AFTER=$(heap)
 LIVE_AFTER=$(live)
 read -r FCODE FSIZE FSECS FCPU < "$WORK/first.out"
+read -r CCODE CSIZE CSECS CCPU < "$WORK/changed.out"
 read -r CODE SIZE SECS CPU < "$WORK/pull.out"
 
-LOOPBACK=$(median "$L1" "$L2" "$L3")
-FASTEST=$(printf '%s\n' "$L1" "$L2" "$L3" | sort -n | tail -1)
+LOOPBACK=$(median "$L1" "$L2" "$L3" "$L4")
+FASTEST=$(printf '%s\n' "$L1" "$L2" "$L3" "$L4" | sort -n | tail -1)
 FIRST=$(rate "$FSIZE" "$FSECS"); PULL=$(rate "$SIZE" "$SECS"); DIRECT=$(median "${DIRECTS[@]}")
+CHANGED=$(rate "$CSIZE" "$CSECS")
+# digestOf of each transfer.delivered about the agreement, in ledger order (the ledger fills asynchronously).
+DIGESTS_OF="$(python3 - "$OP" "$PROV" "$PK" "$AGREEMENT" <<'PY'
+import json, sys, time, urllib.parse, urllib.request
+op, prov, pk, agreement = sys.argv[1:]
+def get(url, key=None):
+    req = urllib.request.Request(url)
+    if key: req.add_header("X-Api-Key", key)
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.loads(r.read())
+found = []
+for _ in range(60):
+    history = get(op + "/ledger/v1/subjects/" + urllib.parse.quote(agreement, safe="") + "/history")["records"]
+    found = [e["record"]["id"] for e in history if e["record"]["type"] == "transfer.delivered"]
+    if len(found) >= 6: break
+    time.sleep(0.5)
+print(",".join(get(prov + "/api/v1/evidence/" + i, pk)["payload"].get("digestOf", "?") for i in found))
+PY
+)"
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
-echo "direct pull, first read of the file (hashed while sent): HTTP $FCODE, $FSIZE bytes in $FSECS s = $FIRST MiB/s, demo JVM CPU $FCPU s"
+echo "direct pull, first read of the stored file: HTTP $FCODE, $FSIZE bytes in $FSECS s = $FIRST MiB/s, demo JVM CPU $FCPU s"
+echo "direct pull of the file rewritten just before (hashed while sent): HTTP $CCODE, $CSIZE bytes in $CSECS s = $CHANGED MiB/s, demo JVM CPU $CCPU s"
+echo "digestOf in the provider's transfer.delivered records (first, read-through, 3 repeated, rewritten): $DIGESTS_OF"
 echo "pull through the consumer connector: HTTP $CODE, $SIZE bytes in $SECS s = $PULL MiB/s, demo JVM CPU $CPU s"
 echo "direct pull again, median of 3: $DIRECT MiB/s"
-echo "loopback TCP (python, one socket, same run; before, between, after): $L1 $L2 $L3 MiB/s, median $LOOPBACK"
+echo "loopback TCP (python, one socket, same run; before, between, between, after): $L1 $L2 $L3 $L4 MiB/s, median $LOOPBACK"
 echo "heap of the demo JVM (3 nodes): used before $HEAP_BEFORE MiB, max during $HEAP_MAX MiB, after $HEAP_AFTER MiB; live after GC before $LIVE_BEFORE MiB, after $LIVE_AFTER MiB"
-echo "RESULT direct_pull_mib_s=$DIRECT direct_ratio=$(ratio "$DIRECT" "$LOOPBACK") direct_ratio_to_fastest=$(ratio "$DIRECT" "$FASTEST") first_pull_mib_s=$FIRST first_ratio=$(ratio "$FIRST" "$LOOPBACK") read_through_mib_s=$PULL read_through_ratio=$(ratio "$PULL" "$LOOPBACK") loopback_mib_s=$LOOPBACK heap_before_mb=$HEAP_BEFORE heap_max_mb=$HEAP_MAX live_before_mb=$LIVE_BEFORE live_after_mb=$LIVE_AFTER status=$FCODE/$CODE/$DCODE"
+echo "RESULT direct_pull_mib_s=$DIRECT direct_ratio=$(ratio "$DIRECT" "$LOOPBACK") direct_ratio_to_fastest=$(ratio "$DIRECT" "$FASTEST") first_pull_mib_s=$FIRST first_ratio=$(ratio "$FIRST" "$LOOPBACK") changed_pull_mib_s=$CHANGED changed_ratio=$(ratio "$CHANGED" "$LOOPBACK") read_through_mib_s=$PULL read_through_ratio=$(ratio "$PULL" "$LOOPBACK") loopback_mib_s=$LOOPBACK heap_before_mb=$HEAP_BEFORE heap_max_mb=$HEAP_MAX live_before_mb=$LIVE_BEFORE live_after_mb=$LIVE_AFTER status=$FCODE/$CODE/$DCODE/$CCODE"

@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -23,13 +24,21 @@ public final class AssetStore {
             + " data_address::text, access_policy::text, offers::text, findings::text, remote_version, modified_at";
 
     private final JdbcTransactions transactions;
+    private final Consumer<Asset> stored;
 
-    public AssetStore(JdbcTransactions transactions) {
+    /** {@code stored} hears of every asset put here, once it is committed (the data plane hashes new files). */
+    public AssetStore(JdbcTransactions transactions, Consumer<Asset> stored) {
         this.transactions = transactions;
+        this.stored = stored;
     }
 
     /** Inserts or replaces the asset {@code asset.localId()}. */
     public void put(Asset asset) {
+        upsert(asset);
+        transactions.afterCommit(() -> stored.accept(asset));
+    }
+
+    private void upsert(Asset asset) {
         transactions.withConnection(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO catalog_asset ("
                     + COLUMNS.replace("::text", "") + ") VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb,"

@@ -208,8 +208,11 @@ public class CatalogConfiguration {
         }
 
         @Bean
-        AssetStore assetStore(JdbcTransactions transactions) {
-            return new AssetStore(transactions);
+        AssetStore assetStore(
+                JdbcTransactions transactions,
+                org.springframework.beans.factory.ObjectProvider<io.trustspace.app.contract.SourceHasher> hashers) {
+            // A provider's file is hashed when it is stored rather than on its first pull (ADR 0010).
+            return new AssetStore(transactions, asset -> hashers.ifAvailable(hasher -> hasher.stored(asset)));
         }
 
         @Bean

@@ -19,6 +19,8 @@ import io.trustspace.app.contract.PushDelivery;
 import io.trustspace.app.contract.ReplyFirstFilter;
 import io.trustspace.app.contract.RetransferControl;
 import io.trustspace.app.contract.SinkPolicy;
+import io.trustspace.app.contract.SourceDigests;
+import io.trustspace.app.contract.SourceHasher;
 import io.trustspace.app.contract.TckHooks;
 import io.trustspace.app.contract.TckScript;
 import io.trustspace.app.contract.TckSeedAgreements;
@@ -294,6 +296,21 @@ public class ContractConfiguration {
         return delivery;
     }
 
+    /** Digests of file versions the data plane has established, by sending or by hashing ahead (ADR 0010). */
+    @Bean
+    SourceDigests sourceDigests() {
+        return new SourceDigests();
+    }
+
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+            name = "trustspace.data-plane.remember-digests",
+            havingValue = "true",
+            matchIfMissing = true)
+    SourceHasher sourceHasher(SourceDigests digests, CryptoSuite suite, Clock clock) {
+        return new SourceHasher(digests, suite::newDigest, clock);
+    }
+
     @Bean
     DataPlaneController dataPlaneController(
             DataPlane dataPlane,
@@ -303,6 +320,7 @@ public class ContractConfiguration {
             CryptoSuite suite,
             JdbcTransactions transactions,
             EvidenceRecorder evidence,
+            SourceDigests digests,
             NodeProperties properties) {
         return new DataPlaneController(
                 dataPlane,
@@ -312,6 +330,7 @@ public class ContractConfiguration {
                 suite,
                 transactions,
                 evidence,
+                digests,
                 properties.dataPlane().rememberDigests());
     }
 

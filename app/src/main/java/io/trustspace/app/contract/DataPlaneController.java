@@ -57,7 +57,7 @@ public class DataPlaneController {
     private final CryptoSuite suite;
     private final JdbcTransactions transactions;
     private final EvidenceRecorder evidence;
-    private final SourceDigests digests = new SourceDigests();
+    private final SourceDigests digests;
     private final boolean rememberDigests;
 
     public DataPlaneController(
@@ -68,7 +68,9 @@ public class DataPlaneController {
             CryptoSuite suite,
             JdbcTransactions transactions,
             EvidenceRecorder evidence,
+            SourceDigests digests,
             boolean rememberDigests) {
+        this.digests = digests;
         this.rememberDigests = rememberDigests;
         this.dataPlane = dataPlane;
         this.usage = usage;

@@ -18,7 +18,7 @@ import java.util.Optional;
  * so that a write within the same clock tick cannot hide either. Without a POSIX file system there is no change
  * time, and nothing is remembered.
  */
-final class SourceDigests {
+public final class SourceDigests {
 
     /** Ranges remembered, least recently used first out: a digest is a few dozen bytes. */
     static final int CAPACITY = 4096;

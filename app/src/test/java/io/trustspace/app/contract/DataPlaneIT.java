@@ -330,7 +330,7 @@ class DataPlaneIT {
     void aRepeatedPullOfAnUnchangedFile_reusesItsDigest_andAnyChangeIsHashedAgain() throws Exception {
         Path file = dir.resolve("versions.bin");
         byte[] first = random(3 * FileSend.BUFFER + 17, 1);
-        Files.write(file, first);
+        // Stored before the file exists, so that it is not hashed ahead (SourceHasher): this is about what sends do.
         TestAssets.openFile(provider, "versions-data", file);
         String agreementId = agreement("versions-data");
 
@@ -359,6 +359,23 @@ class DataPlaneIT {
 
         assertThat(changed.path("digestOf").asString()).isEqualTo("stream");
         assertThat(changed.path("digest").asString()).isEqualTo("INTL:" + sha256(second));
+    }
+
+    @Test
+    void aFileStoredAsAnAsset_isHashedAhead_soEvenItsFirstPullSendsWithoutHashing() throws Exception {
+        Path file = dir.resolve("published.bin");
+        byte[] bytes = random(2 * FileSend.BUFFER + 5, 3);
+        Files.write(file, bytes);
+        awaitSettled(file);
+        TestAssets.openFile(provider, "published-data", file);
+        SourceDigests.Version version = SourceDigests.version(file).orElseThrow();
+        SourceDigests digests = provider.bean(SourceDigests.class);
+        await(() -> digests.find("SHA-256", file, version, 0, bytes.length - 1).isPresent());
+
+        JsonNode first = pullAndReadItsRecord(agreement("published-data"), bytes.length);
+
+        assertThat(first.path("digestOf").asString()).isEqualTo("source-version");
+        assertThat(first.path("digest").asString()).isEqualTo("INTL:" + sha256(bytes));
     }
 
     /** Waits (bounded: the settling time and a little) until the file's timestamps are old enough to be trusted. */
