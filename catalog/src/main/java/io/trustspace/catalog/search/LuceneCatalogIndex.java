@@ -9,17 +9,22 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -47,6 +52,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -65,7 +71,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p><b>Analysis.</b> Chinese titles, descriptions and all keywords are segmented with smartcn's
  * {@link SmartChineseAnalyzer} (HMM word segmentation; English words in them are lower-cased and Porter-stemmed);
- * English titles and descriptions use {@link EnglishAnalyzer}. The query text is segmented the same way and never
+ * English titles and descriptions use {@link EnglishAnalyzer}. smartcn keeps 上海市 as one word, so a search for 上海
+ * would miss it: the Chinese text is therefore also indexed as overlapping pairs of Han characters ({@link
+ * HanBigrams}: 上海, 海市), and a Chinese query word also matches as that run of pairs — a substring — at a lower
+ * boost than a whole word. The query text is segmented the same way and never
  * parsed as query syntax: every term must match in some field (title over keywords over description, by boost), so
  * {@code title:(foo AND "} is just three words. At most {@link #MAX_QUERY_TERMS} distinct terms are used; a text
  * with no searchable term at all (only punctuation) matches nothing.
@@ -93,6 +102,7 @@ public final class LuceneCatalogIndex implements CatalogIndex {
     private static final String DESCRIPTION_ZH = "description_zh";
     private static final String DESCRIPTION_EN = "description_en";
     private static final String KEYWORDS = "keywords";
+    private static final String HAN_PAIRS = "han_pairs";
     private static final String POLICY = "policy";
     private static final String MODIFIED = "modified";
     private static final String STORED = "stored_";
@@ -100,6 +110,7 @@ public final class LuceneCatalogIndex implements CatalogIndex {
     private static final float TITLE_BOOST = 3f;
     private static final float KEYWORD_BOOST = 2f;
     private static final float DESCRIPTION_BOOST = 1f;
+    private static final float SUBSTRING_BOOST = 0.5f;
 
     private static final Sort BY_RELEVANCE = new Sort(
             SortField.FIELD_SCORE,
@@ -111,6 +122,7 @@ public final class LuceneCatalogIndex implements CatalogIndex {
     private final Directory directory;
     private final Analyzer chinese;
     private final Analyzer english;
+    private final Analyzer hanPairs;
     private final Analyzer analyzer;
     private final FacetsConfig facetsConfig;
     private final IndexWriter writer;
@@ -126,7 +138,9 @@ public final class LuceneCatalogIndex implements CatalogIndex {
         this.directory = directory;
         this.chinese = new SmartChineseAnalyzer();
         this.english = new EnglishAnalyzer();
-        this.analyzer = new PerFieldAnalyzerWrapper(chinese, Map.of(TITLE_EN, english, DESCRIPTION_EN, english));
+        this.hanPairs = new HanBigrams();
+        this.analyzer = new PerFieldAnalyzerWrapper(
+                chinese, Map.of(TITLE_EN, english, DESCRIPTION_EN, english, HAN_PAIRS, hanPairs));
         this.facetsConfig = new FacetsConfig();
         for (Facet facet : Facet.values()) {
             facetsConfig.setMultiValued(facet.field(), facet.multiValued());
@@ -244,7 +258,8 @@ public final class LuceneCatalogIndex implements CatalogIndex {
         try (directory;
                 analyzer;
                 chinese;
-                english) {
+                english;
+                hanPairs) {
             searchers.close();
             writer.close();
         } catch (IOException e) {
@@ -341,19 +356,26 @@ public final class LuceneCatalogIndex implements CatalogIndex {
         }
     }
 
+    /** A word of the query: smartcn's term and where in the text it came from. */
+    private record Word(String term, int start, int end) {}
+
     /**
      * Every word of {@code text} must match in some field. Words come from smartcn's segmentation of the whole text
      * (so 电动汽车充电 is 电动汽车 + 充电); a word without Chinese characters is also looked up in the English fields,
-     * analyzed there with the English analyzer.
+     * analyzed there with the English analyzer. A run of Chinese words written together (电动汽车充电, or 电桩, which
+     * smartcn cuts into 电 + 桩 because it only knows 充电桩) matches either word by word or as a whole substring
+     * of the Chinese text.
      */
     private Query textQuery(String text) throws IOException {
-        Map<String, String> words = new LinkedHashMap<>(); // smartcn term → the text it came from
+        List<Word> words = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         try (TokenStream tokens = chinese.tokenStream(TITLE_ZH, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
-            while (tokens.incrementToken() && words.size() < MAX_QUERY_TERMS) {
-                words.putIfAbsent(term.toString(), text.substring(offset.startOffset(), offset.endOffset()));
+            while (tokens.incrementToken() && seen.size() < MAX_QUERY_TERMS) {
+                seen.add(term.toString());
+                words.add(new Word(term.toString(), offset.startOffset(), offset.endOffset()));
             }
             tokens.end();
         }
@@ -361,21 +383,107 @@ public final class LuceneCatalogIndex implements CatalogIndex {
             return new MatchNoDocsQuery("no searchable term");
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (Map.Entry<String, String> word : words.entrySet()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            any.add(boosted(new TermQuery(new Term(TITLE_ZH, word.getKey())), TITLE_BOOST), Occur.SHOULD);
-            any.add(boosted(new TermQuery(new Term(KEYWORDS, word.getKey())), KEYWORD_BOOST), Occur.SHOULD);
-            any.add(boosted(new TermQuery(new Term(DESCRIPTION_ZH, word.getKey())), DESCRIPTION_BOOST), Occur.SHOULD);
-            if (word.getValue().codePoints().noneMatch(LuceneCatalogIndex::isHan)) {
-                List<String> englishTerms = analyze(english, TITLE_EN, word.getValue());
-                if (!englishTerms.isEmpty()) {
-                    any.add(boosted(allOf(TITLE_EN, englishTerms), TITLE_BOOST), Occur.SHOULD);
-                    any.add(boosted(allOf(DESCRIPTION_EN, englishTerms), DESCRIPTION_BOOST), Occur.SHOULD);
-                }
+        for (List<Word> run : runs(text, words)) {
+            BooleanQuery.Builder byWords = new BooleanQuery.Builder();
+            for (Word word : run) {
+                byWords.add(wordQuery(word.term(), text.substring(word.start(), word.end())), Occur.MUST);
             }
-            all.add(any.build(), Occur.MUST);
+            Query substring = hanSubstring(
+                    text.substring(run.get(0).start(), run.get(run.size() - 1).end()));
+            if (substring == null) {
+                all.add(byWords.build(), Occur.MUST);
+            } else {
+                BooleanQuery.Builder either = new BooleanQuery.Builder();
+                either.add(byWords.build(), Occur.SHOULD);
+                either.add(boosted(substring, SUBSTRING_BOOST), Occur.SHOULD);
+                all.add(either.build(), Occur.MUST);
+            }
         }
         return all.build();
+    }
+
+    /** The words in order, those of one unbroken run of Chinese characters together; every other word alone. */
+    private static List<List<Word>> runs(String text, List<Word> words) {
+        List<List<Word>> runs = new ArrayList<>();
+        Word previous = null;
+        for (Word word : words) {
+            boolean han = text.substring(word.start(), word.end()).codePoints().allMatch(LuceneCatalogIndex::isHan);
+            boolean joins = han
+                    && previous != null
+                    && previous.end() == word.start()
+                    && text.substring(previous.start(), previous.end())
+                            .codePoints()
+                            .allMatch(LuceneCatalogIndex::isHan);
+            if (joins) {
+                runs.get(runs.size() - 1).add(word);
+            } else {
+                runs.add(new ArrayList<>(List.of(word)));
+            }
+            previous = word;
+        }
+        return runs;
+    }
+
+    /** One word in some field: the title over keywords over description, or the English fields for other scripts. */
+    private Query wordQuery(String term, String written) throws IOException {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(boosted(new TermQuery(new Term(TITLE_ZH, term)), TITLE_BOOST), Occur.SHOULD);
+        any.add(boosted(new TermQuery(new Term(KEYWORDS, term)), KEYWORD_BOOST), Occur.SHOULD);
+        any.add(boosted(new TermQuery(new Term(DESCRIPTION_ZH, term)), DESCRIPTION_BOOST), Occur.SHOULD);
+        if (written.codePoints().noneMatch(LuceneCatalogIndex::isHan)) {
+            List<String> englishTerms = analyze(english, TITLE_EN, written);
+            if (!englishTerms.isEmpty()) {
+                any.add(boosted(allOf(TITLE_EN, englishTerms), TITLE_BOOST), Occur.SHOULD);
+                any.add(boosted(allOf(DESCRIPTION_EN, englishTerms), DESCRIPTION_BOOST), Occur.SHOULD);
+            }
+        }
+        return any.build();
+    }
+
+    /**
+     * {@code word} as a run of Han character pairs in the Chinese text (上海 in 上海市), or null if it has fewer than
+     * two Han characters in a row: one character alone is matched as a word or not at all.
+     */
+    private Query hanSubstring(String word) throws IOException {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        List<String> pairs = new ArrayList<>();
+        try (TokenStream tokens = hanPairs.tokenStream(HAN_PAIRS, word)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+            tokens.reset();
+            int position = -1;
+            while (tokens.incrementToken()) {
+                position += increment.getPositionIncrement();
+                if (term.length() == 2 && isHan(Character.codePointAt(term, 0))) {
+                    pairs.add(term.toString());
+                    phrase.add(new Term(HAN_PAIRS, term.toString()), position);
+                }
+            }
+            tokens.end();
+        }
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        return pairs.size() == 1 ? new TermQuery(new Term(HAN_PAIRS, pairs.get(0))) : phrase.build();
+    }
+
+    /**
+     * Overlapping pairs of Han characters (上海市 → 上海, 海市), other words as they are. Values of the field are kept
+     * far apart, so a pair run never spans the end of one keyword and the start of the next.
+     */
+    private static final class HanBigrams extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream pairs =
+                    new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(source)), CJKBigramFilter.HAN);
+            return new TokenStreamComponents(source, pairs);
+        }
+
+        @Override
+        public int getPositionIncrementGap(String field) {
+            return 100;
+        }
     }
 
     private static Query allOf(String field, List<String> terms) {
@@ -420,6 +528,11 @@ public final class LuceneCatalogIndex implements CatalogIndex {
         lucene.add(new TextField(DESCRIPTION_EN, document.descriptionEn(), Field.Store.YES));
         for (String keyword : document.keywords()) {
             lucene.add(new TextField(KEYWORDS, keyword, Field.Store.YES));
+        }
+        lucene.add(new TextField(HAN_PAIRS, document.titleZh(), Field.Store.NO));
+        lucene.add(new TextField(HAN_PAIRS, document.descriptionZh(), Field.Store.NO));
+        for (String keyword : document.keywords()) {
+            lucene.add(new TextField(HAN_PAIRS, keyword, Field.Store.NO));
         }
         lucene.add(new StringField(POLICY, document.policyKey(), Field.Store.YES));
         lucene.add(new NumericDocValuesField(MODIFIED, document.modified().toEpochMilli()));

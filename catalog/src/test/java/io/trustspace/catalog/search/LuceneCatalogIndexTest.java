@@ -52,6 +52,31 @@ class LuceneCatalogIndexTest {
     }
 
     @Test
+    void aPartOfAWordSmartcnKeepsWhole_findsIt_belowAWholeWordMatch() {
+        // smartcn keeps 上海市 and 充电桩 whole; users search for 上海 and 电桩 all the same.
+        SearchDocument city = document("a/p/city@1", "上海市逐小时气象观测数据", "").build();
+        SearchDocument word = document("a/p/word@1", "上海 港口 吞吐量", "").build();
+        index.upsert(List.of(city, word, evCharging()));
+
+        assertThat(ids(index.search(SearchQuery.text("上海"), OPEN))).containsExactly(word.id(), city.id());
+        assertThat(ids(index.search(SearchQuery.text("电桩"), OPEN)))
+                .containsExactly(evCharging().id());
+        assertThat(ids(index.search(SearchQuery.text("上海 气象"), OPEN))).containsExactly(city.id());
+        assertThat(index.search(SearchQuery.text("海上"), OPEN).total()).isZero();
+    }
+
+    @Test
+    void aSubstringNeverSpansTwoKeywords() {
+        SearchDocument keywords = document("a/p/keywords@1", "交通数据", "")
+                .with(Field.KEYWORDS, "城市,上海")
+                .build();
+        index.upsert(List.of(keywords));
+
+        assertThat(index.search(SearchQuery.text("市上"), OPEN).total()).isZero();
+        assertThat(ids(index.search(SearchQuery.text("城市"), OPEN))).containsExactly(keywords.id());
+    }
+
+    @Test
     void titleMatch_ranksAboveDescriptionMatch() {
         SearchDocument inTitle = document("a/p/title@1", "气象数据", "").build();
         SearchDocument inDescription = document("a/p/description@1", "交通流量", "")

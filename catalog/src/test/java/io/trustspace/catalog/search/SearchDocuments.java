@@ -66,6 +66,7 @@ final class SearchDocuments {
         REGION,
         POLICY,
         DESCRIPTION_ZH,
+        KEYWORDS,
         FORMATS
     }
 
@@ -83,7 +84,7 @@ final class SearchDocuments {
                     d.titleEn(),
                     field == Field.DESCRIPTION_ZH ? value : d.descriptionZh(),
                     d.descriptionEn(),
-                    d.keywords(),
+                    field == Field.KEYWORDS ? List.of(value.split(",")) : d.keywords(),
                     field == Field.INDUSTRY ? value : d.industry(),
                     d.grade(),
                     field == Field.FORMATS ? List.of(value.split(",")) : d.formats(),
