@@ -1,14 +1,26 @@
 package io.trustspace.contract.negotiation;
 
+import static io.trustspace.contract.process.StrictJson.array;
+import static io.trustspace.contract.process.StrictJson.enumValue;
+import static io.trustspace.contract.process.StrictJson.instant;
+import static io.trustspace.contract.process.StrictJson.intValue;
+import static io.trustspace.contract.process.StrictJson.longValue;
+import static io.trustspace.contract.process.StrictJson.nullableString;
+import static io.trustspace.contract.process.StrictJson.optionalString;
+import static io.trustspace.contract.process.StrictJson.requireMembers;
+import static io.trustspace.contract.process.StrictJson.requireType;
+import static io.trustspace.contract.process.StrictJson.string;
+import static io.trustspace.contract.process.StrictJson.strings;
+
 import io.trustspace.common.Result;
 import io.trustspace.contract.message.Agreement;
 import io.trustspace.contract.message.Direction;
 import io.trustspace.contract.message.DspCodec;
 import io.trustspace.contract.message.Offer;
+import io.trustspace.contract.process.StrictJson;
+import io.trustspace.contract.process.StrictJson.Invalid;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -119,13 +131,7 @@ public final class NegotiationJson {
 
     /** The negotiation {@link #write} wrote; INVALID with the path of the first problem otherwise. */
     public static Result<ContractNegotiation> read(JsonNode json) {
-        try {
-            return Result.ok(negotiation(json));
-        } catch (Invalid e) {
-            return Result.invalid(e.getMessage());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Result.invalid("negotiation: " + e.getMessage());
-        }
+        return StrictJson.read("negotiation", json, NegotiationJson::negotiation);
     }
 
     private static ContractNegotiation negotiation(JsonNode json) {
@@ -136,11 +142,7 @@ public final class NegotiationJson {
         for (int i = 0; i < history.size(); i++) {
             transitions.add(transition(history.get(i), path + ".transitions[" + i + "]"));
         }
-        List<String> reasons = new ArrayList<>();
-        JsonNode reasonArray = array(json.get("terminationReason"), path + ".terminationReason");
-        for (int i = 0; i < reasonArray.size(); i++) {
-            reasons.add(string(reasonArray.get(i), path + ".terminationReason[" + i + "]"));
-        }
+        List<String> reasons = strings(json.get("terminationReason"), path + ".terminationReason");
         JsonNode agreement = json.get("agreement");
         return new ContractNegotiation(
                 string(json.get("id"), path + ".id"),
@@ -203,10 +205,7 @@ public final class NegotiationJson {
         if (json == null || !json.isObject()) {
             throw new Invalid(path + " must be an object");
         }
-        String actualType = string(json.get("@type"), path + ".@type");
-        if (!type.equals(actualType)) {
-            throw new Invalid(path + ".@type must be " + type + ", not '" + actualType + "'");
-        }
+        requireType(json, path, type);
         ObjectNode policy = NODES.objectNode();
         for (Map.Entry<String, JsonNode> member : json.properties()) {
             if (!modelled.contains(member.getKey())) {
@@ -222,89 +221,6 @@ public final class NegotiationJson {
                 throw new IllegalArgumentException("the " + what + "'s policy has a member '" + name
                         + "', which its DSP form uses itself; it cannot be stored without change");
             }
-        }
-    }
-
-    // ---- strict readers of single values ----
-
-    private static void requireMembers(JsonNode json, String path, List<String> members) {
-        if (json == null || !json.isObject()) {
-            throw new Invalid(path + " must be an object");
-        }
-        Iterator<String> names = json.propertyNames().iterator();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!members.contains(name)) {
-                throw new Invalid(path + " has an unknown member '" + name + "'");
-            }
-        }
-        for (String member : members) {
-            if (!json.has(member)) {
-                throw new Invalid(path + "." + member + " is missing");
-            }
-        }
-    }
-
-    private static JsonNode array(JsonNode json, String path) {
-        if (json == null || !json.isArray()) {
-            throw new Invalid(path + " must be an array");
-        }
-        return json;
-    }
-
-    private static String string(JsonNode json, String path) {
-        if (json == null || !json.isString()) {
-            throw new Invalid(path + " must be a string");
-        }
-        return json.stringValue();
-    }
-
-    private static String nullableString(JsonNode json, String path) {
-        return json != null && json.isNull() ? null : string(json, path);
-    }
-
-    /** A member {@link DspCodec} leaves out when it is null. */
-    private static String optionalString(JsonNode json, String name, String path) {
-        return json.has(name) ? string(json.get(name), path + "." + name) : null;
-    }
-
-    private static int intValue(JsonNode json, String path) {
-        if (json == null || !json.isIntegralNumber() || !json.canConvertToInt()) {
-            throw new Invalid(path + " must be a 32-bit integer");
-        }
-        return json.intValue();
-    }
-
-    private static long longValue(JsonNode json, String path) {
-        if (json == null || !json.isIntegralNumber() || !json.canConvertToLong()) {
-            throw new Invalid(path + " must be a 64-bit integer");
-        }
-        return json.longValue();
-    }
-
-    private static Instant instant(JsonNode json, String path) {
-        String text = string(json, path);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Invalid(path + " must be an ISO-8601 instant, not '" + text + "'");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonNode json, String path, Class<E> type) {
-        String text = string(json, path);
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        throw new Invalid(path + " must be one of " + List.of(type.getEnumConstants()) + ", not '" + text + "'");
-    }
-
-    /** Unwinds a read at its first problem; never escapes this class. */
-    private static final class Invalid extends RuntimeException {
-        Invalid(String message) {
-            super(message, null, false, false);
         }
     }
 }

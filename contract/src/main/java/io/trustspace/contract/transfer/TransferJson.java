@@ -1,14 +1,25 @@
 package io.trustspace.contract.transfer;
 
+import static io.trustspace.contract.process.StrictJson.array;
+import static io.trustspace.contract.process.StrictJson.enumValue;
+import static io.trustspace.contract.process.StrictJson.instant;
+import static io.trustspace.contract.process.StrictJson.longValue;
+import static io.trustspace.contract.process.StrictJson.nullableString;
+import static io.trustspace.contract.process.StrictJson.requireKnownMembers;
+import static io.trustspace.contract.process.StrictJson.requireMembers;
+import static io.trustspace.contract.process.StrictJson.requireType;
+import static io.trustspace.contract.process.StrictJson.string;
+import static io.trustspace.contract.process.StrictJson.strings;
+
 import io.trustspace.common.Result;
 import io.trustspace.contract.message.DataAddress;
 import io.trustspace.contract.message.Direction;
 import io.trustspace.contract.message.DspCodec;
 import io.trustspace.contract.message.EndpointProperty;
+import io.trustspace.contract.process.StrictJson;
+import io.trustspace.contract.process.StrictJson.Invalid;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -100,13 +111,7 @@ public final class TransferJson {
 
     /** The transfer process {@link #write} wrote; INVALID with the path of the first problem otherwise. */
     public static Result<TransferProcess> read(JsonNode json) {
-        try {
-            return Result.ok(transfer(json));
-        } catch (Invalid e) {
-            return Result.invalid(e.getMessage());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Result.invalid("transfer: " + e.getMessage());
-        }
+        return StrictJson.read("transfer", json, TransferJson::transfer);
     }
 
     private static TransferProcess transfer(JsonNode json) {
@@ -117,11 +122,7 @@ public final class TransferJson {
         for (int i = 0; i < history.size(); i++) {
             transitions.add(transition(history.get(i), path + ".transitions[" + i + "]"));
         }
-        List<String> reasons = new ArrayList<>();
-        JsonNode reasonArray = array(json.get("terminationReason"), path + ".terminationReason");
-        for (int i = 0; i < reasonArray.size(); i++) {
-            reasons.add(string(reasonArray.get(i), path + ".terminationReason[" + i + "]"));
-        }
+        List<String> reasons = strings(json.get("terminationReason"), path + ".terminationReason");
         JsonNode address = json.get("dataAddress");
         return new TransferProcess(
                 string(json.get("id"), path + ".id"),
@@ -177,87 +178,5 @@ public final class TransferJson {
                 string(json.get("endpointType"), path + ".endpointType"),
                 string(json.get("endpoint"), path + ".endpoint"),
                 properties);
-    }
-
-    private static void requireType(JsonNode json, String path, String type) {
-        String actual = string(json.get("@type"), path + ".@type");
-        if (!type.equals(actual)) {
-            throw new Invalid(path + ".@type must be " + type + ", not '" + actual + "'");
-        }
-    }
-
-    // ---- strict readers of single values ----
-
-    private static void requireMembers(JsonNode json, String path, List<String> members) {
-        requireKnownMembers(json, path, members);
-        for (String member : members) {
-            if (!json.has(member)) {
-                throw new Invalid(path + "." + member + " is missing");
-            }
-        }
-    }
-
-    private static void requireKnownMembers(JsonNode json, String path, List<String> members) {
-        if (json == null || !json.isObject()) {
-            throw new Invalid(path + " must be an object");
-        }
-        Iterator<String> names = json.propertyNames().iterator();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!members.contains(name)) {
-                throw new Invalid(path + " has an unknown member '" + name + "'");
-            }
-        }
-    }
-
-    private static JsonNode array(JsonNode json, String path) {
-        if (json == null || !json.isArray()) {
-            throw new Invalid(path + " must be an array");
-        }
-        return json;
-    }
-
-    private static String string(JsonNode json, String path) {
-        if (json == null || !json.isString()) {
-            throw new Invalid(path + " must be a string");
-        }
-        return json.stringValue();
-    }
-
-    private static String nullableString(JsonNode json, String path) {
-        return json != null && json.isNull() ? null : string(json, path);
-    }
-
-    private static long longValue(JsonNode json, String path) {
-        if (json == null || !json.isIntegralNumber() || !json.canConvertToLong()) {
-            throw new Invalid(path + " must be a 64-bit integer");
-        }
-        return json.longValue();
-    }
-
-    private static Instant instant(JsonNode json, String path) {
-        String text = string(json, path);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Invalid(path + " must be an ISO-8601 instant, not '" + text + "'");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonNode json, String path, Class<E> type) {
-        String text = string(json, path);
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        throw new Invalid(path + " must be one of " + List.of(type.getEnumConstants()) + ", not '" + text + "'");
-    }
-
-    /** Unwinds a read at its first problem; never escapes this class. */
-    private static final class Invalid extends RuntimeException {
-        Invalid(String message) {
-            super(message, null, false, false);
-        }
     }
 }
