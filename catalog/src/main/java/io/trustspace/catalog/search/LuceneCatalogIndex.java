@@ -76,7 +76,7 @@ import org.apache.lucene.util.BytesRef;
  * HanBigrams}: 上海, 海市), and a Chinese query word also matches as that run of pairs — a substring — at a lower
  * boost than a whole word. The query text is segmented the same way and never
  * parsed as query syntax: every term must match in some field (title over keywords over description, by boost), so
- * {@code title:(foo AND "} is just three words. At most {@link #MAX_QUERY_TERMS} distinct terms are used; a text
+ * {@code title:(foo AND "} is just three words. At most {@link #MAX_QUERY_TERMS} distinct terms are used, a repeated one once; a text
  * with no searchable term at all (only punctuation) matches nothing.
  *
  * <p><b>Facets and visibility.</b> Facet values are indexed as keywords (for filters) and as sorted-set doc values
@@ -373,9 +373,11 @@ public final class LuceneCatalogIndex implements CatalogIndex {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
-            while (tokens.incrementToken() && seen.size() < MAX_QUERY_TERMS) {
-                seen.add(term.toString());
-                words.add(new Word(term.toString(), offset.startOffset(), offset.endOffset()));
+            while (tokens.incrementToken() && words.size() < MAX_QUERY_TERMS) {
+                // A repeated word adds nothing a user meant, only clauses: 100 of them would near Lucene's limit.
+                if (seen.add(term.toString())) {
+                    words.add(new Word(term.toString(), offset.startOffset(), offset.endOffset()));
+                }
             }
             tokens.end();
         }
@@ -454,7 +456,8 @@ public final class LuceneCatalogIndex implements CatalogIndex {
             int position = -1;
             while (tokens.incrementToken()) {
                 position += increment.getPositionIncrement();
-                if (term.length() == 2 && isHan(Character.codePointAt(term, 0))) {
+                // Code points, not chars: a character outside the BMP (𠮷) is two chars but no pair.
+                if (Character.codePointCount(term, 0, term.length()) == 2 && isHan(Character.codePointAt(term, 0))) {
                     pairs.add(term.toString());
                     phrase.add(new Term(HAN_PAIRS, term.toString()), position);
                 }

@@ -325,6 +325,30 @@ class LuceneCatalogIndexTest {
     }
 
     @Test
+    void repeatedWords_countOnce_soTheLongestTextStaysFarFromClauseLimits() {
+        index.upsert(List.of(evCharging()));
+
+        // 200 characters that segment into 200 words, half of them looked up in the English fields as well.
+        assertThat(index.search(SearchQuery.text("充b".repeat(100)), OPEN).total())
+                .isZero();
+        assertThat(index.search(SearchQuery.text("电桩".repeat(100)), OPEN).total())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPairWithACharacterOutsideTheBasicPlane_isStillAPair() {
+        // 𠮷 is two chars in Java: counting chars would take 𠮷野 (three) for no pair and drop it from the query.
+        SearchDocument together = document("a/p/together@1", "门店客流", "")
+                .with(Field.KEYWORDS, "𠮷野家")
+                .build();
+        SearchDocument apart =
+                document("a/p/apart@1", "门店客流", "").with(Field.KEYWORDS, "家野𠮷").build();
+        index.upsert(List.of(apart, together, evCharging()));
+
+        assertThat(ids(index.search(SearchQuery.text("𠮷野"), OPEN))).containsExactly(together.id(), apart.id());
+    }
+
+    @Test
     void persistentIndex_survivesReopening(@TempDir Path directory) {
         try (LuceneCatalogIndex persistent = LuceneCatalogIndex.open(directory)) {
             persistent.upsert(List.of(evCharging(), weather()));
