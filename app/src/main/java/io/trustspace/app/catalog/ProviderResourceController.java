@@ -51,7 +51,9 @@ public class ProviderResourceController {
     @PostMapping
     @Operation(
             summary = "Register or replace a resource's working revision: metadata, data address, access policy and"
-                    + " offers; forwarded to the operator without the data address")
+                    + " offers; forwarded to the operator without the data address. 400 for a data address this"
+                    + " data plane could never open (a File path the system cannot hold, an HttpData endpoint that is"
+                    + " not an absolute http(s) URL, a PostgreSQL source without a SELECT query)")
     public ResponseEntity<?> register(@RequestBody JsonNode body, HttpServletRequest request) {
         return ResourceSubmission.fromProvider(body)
                 .flatMap(resources::register)

@@ -1,5 +1,6 @@
 package io.trustspace.app.catalog;
 
+import io.trustspace.app.contract.DataSources;
 import io.trustspace.catalog.resource.ResourceJson;
 import io.trustspace.catalog.resource.ResourceState;
 import io.trustspace.common.Result;
@@ -63,6 +64,10 @@ public final class ProviderResources {
     }
 
     public Result<Asset> register(ResourceSubmission received) {
+        if (received.dataAddress() != null
+                && DataSources.check(received.dataAddress()) instanceof Result.Failure<?> failure) {
+            return failure.cast();
+        }
         Result<ArrayNode> offers = derivation.offers(received.derivedFrom(), received.offers());
         if (offers instanceof Result.Failure<ArrayNode> failure) {
             return failure.cast();

@@ -28,15 +28,25 @@ final class QuerySource {
 
     private QuerySource() {}
 
-    /** Streams the result of the query as CSV to {@code out}; returns the number of rows. */
-    static long write(String jdbcUrl, Map<String, String> properties, OutputStream out) throws IOException {
+    /** Why a source of this endpoint and these properties could never be read; null if it could. */
+    static String problem(String jdbcUrl, Map<String, String> properties) {
         String query = properties.get("query");
         if (query == null || !query.strip().toLowerCase(Locale.ROOT).matches("(?s)(select|with)\\b.*")) {
-            throw new IOException("a PostgreSQL source needs a SELECT query in its 'query' property");
+            return "a PostgreSQL source needs a SELECT query in its 'query' property";
         }
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new IOException("a PostgreSQL source's endpoint is a jdbc:postgresql:// URL");
+            return "a PostgreSQL source's endpoint is a jdbc:postgresql:// URL";
         }
+        return null;
+    }
+
+    /** Streams the result of the query as CSV to {@code out}; returns the number of rows. */
+    static long write(String jdbcUrl, Map<String, String> properties, OutputStream out) throws IOException {
+        String problem = problem(jdbcUrl, properties);
+        if (problem != null) {
+            throw new IOException(problem);
+        }
+        String query = properties.get("query");
         try (Connection connection =
                 DriverManager.getConnection(jdbcUrl, properties.get("user"), properties.get("password"))) {
             connection.setAutoCommit(false);

@@ -71,4 +71,9 @@ public final class SourceDigests {
     synchronized void remember(String algorithm, Path path, Version version, long start, long end, byte[] digest) {
         known.put(new Key(algorithm, path.toAbsolutePath(), version, start, end), digest.clone());
     }
+
+    /** How many digests are remembered. */
+    synchronized int size() {
+        return known.size();
+    }
 }

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,7 +42,9 @@ public final class SourceHasher implements AutoCloseable {
     private final SourceDigests digests;
     private final Supplier<MessageDigest> newDigest;
     private final Clock clock;
-    private final Set<Path> pending = ConcurrentHashMap.newKeySet();
+    /** Paths with a look scheduled or running; true if the asset was stored again meanwhile (look once more). */
+    private final ConcurrentHashMap<Path, Boolean> pending = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "source-hasher");
         thread.setDaemon(true);
@@ -57,15 +58,35 @@ public final class SourceHasher implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** An asset was stored: if its data is a file, establish the file's digest soon. Cheap; any thread. */
+    /**
+     * An asset was stored: if its data is a file, establish the file's digest soon. Cheap; any thread; never throws,
+     * since it runs after the asset's transaction committed, where a failure could only skip what else was to run.
+     */
     public void stored(Asset asset) {
-        if (asset.dataAddress() != null
-                && "File".equalsIgnoreCase(asset.dataAddress().type())) {
-            Path path = Path.of(asset.dataAddress().endpoint()).toAbsolutePath();
-            if (pending.add(path)) {
-                schedule(path, 1, Duration.ZERO);
-            }
+        if (asset.dataAddress() == null
+                || !"File".equalsIgnoreCase(asset.dataAddress().type())) {
+            return;
         }
+        Path path;
+        try {
+            path = Path.of(asset.dataAddress().endpoint()).toAbsolutePath();
+        } catch (RuntimeException e) {
+            log.debug("not hashing {} ahead of pulls: {}", asset.localId(), e.toString());
+            return;
+        }
+        boolean[] fresh = {false};
+        pending.compute(path, (p, scheduled) -> {
+            fresh[0] = scheduled == null;
+            return !fresh[0];
+        });
+        if (fresh[0]) {
+            schedule(path, 1, Duration.ZERO);
+        }
+    }
+
+    /** True while {@code path} has a look scheduled or running. */
+    boolean pending(Path path) {
+        return pending.containsKey(path.toAbsolutePath());
     }
 
     private void schedule(Path path, int look, Duration after) {
@@ -87,7 +108,10 @@ public final class SourceHasher implements AutoCloseable {
             // Gone, unreadable, or not a file: its first pull says so to the consumer.
             log.debug("not hashing {} ahead of pulls: {}", path, e.toString());
         }
-        pending.remove(path);
+        // Stored again while this look ran: the file may have changed after the look's last check of it.
+        if (pending.compute(path, (p, storedAgain) -> storedAgain ? Boolean.FALSE : null) != null) {
+            schedule(path, 1, Duration.ZERO);
+        }
     }
 
     /** Hashes {@code path} if it is settled and not known yet; when to look again if it was still changing. */
@@ -113,7 +137,14 @@ public final class SourceHasher implements AutoCloseable {
                             ? version.modified().toInstant()
                             : version.changed().toInstant();
             Duration wait = Duration.between(began, touched.plus(SourceDigests.SETTLED));
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait.plusMillis(100));
+            if (wait.isNegative()) {
+                return Optional.of(Duration.ZERO);
+            }
+            // A timestamp in the future (clock skew, a copy that kept its times) must not park the path for days:
+            // such a file uses up its looks soon and is left to its first pull.
+            Duration longest = SourceDigests.SETTLED.plusMillis(100);
+            Duration next = wait.plusMillis(100);
+            return Optional.of(next.compareTo(longest) > 0 ? longest : next);
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);

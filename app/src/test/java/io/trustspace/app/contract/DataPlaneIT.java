@@ -332,6 +332,8 @@ class DataPlaneIT {
         byte[] first = random(3 * FileSend.BUFFER + 17, 1);
         // Stored before the file exists, so that it is not hashed ahead (SourceHasher): this is about what sends do.
         TestAssets.openFile(provider, "versions-data", file);
+        SourceHasher hasher = provider.bean(SourceHasher.class);
+        await(() -> !hasher.pending(file)); // it may still be busy with another file: its look must come first
         String agreementId = agreement("versions-data");
 
         // Written just now: hashed on every pull, as a write within the same timestamp tick would not show.
@@ -376,6 +378,41 @@ class DataPlaneIT {
 
         assertThat(first.path("digestOf").asString()).isEqualTo("source-version");
         assertThat(first.path("digest").asString()).isEqualTo("INTL:" + sha256(bytes));
+    }
+
+    @Test
+    void aSourceThisDataPlaneCouldNeverOpen_isRefusedWhenItIsRegistered() throws Exception {
+        ObjectNode nul = JSON.createObjectNode().put("type", "File").put("endpoint", "/data/a\u0000b.csv");
+        ObjectNode ftp = JSON.createObjectNode().put("type", "HttpData").put("endpoint", "ftp://127.0.0.1/x.csv");
+        ObjectNode relative = JSON.createObjectNode().put("type", "HttpData").put("endpoint", "/x.csv");
+        ObjectNode delete =
+                JSON.createObjectNode().put("type", "PostgreSQL").put("endpoint", "jdbc:postgresql://127.0.0.1/db");
+        delete.putObject("properties").put("query", "DELETE FROM t");
+        for (ObjectNode address : List.of(nul, ftp, relative, delete)) {
+            ObjectNode body =
+                    JSON.createObjectNode().put("localId", "never-open").put("kind", "DATASET");
+            body.set(
+                    "metadata",
+                    io.trustspace.catalog.resource.ResourceJson.write(
+                            io.trustspace.catalog.resource.ResourceMetadata.titled(
+                                    io.trustspace.catalog.resource.LocalizedText.of("打不开", "never open"))));
+            body.set("dataAddress", address);
+
+            HttpResponse<String> response =
+                    provider.send(HttpRequest.newBuilder(URI.create(provider.url("/api/v1/resources")))
+                            .header("X-Api-Key", ADMIN_KEY)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+
+            assertThat(response.statusCode())
+                    .as(address + ": " + response.body())
+                    .isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("dataAddress");
+        }
+        assertThat(provider.bean(io.trustspace.app.catalog.AssetStore.class).find("never-open"))
+                .isEmpty();
     }
 
     /** Waits (bounded: the settling time and a little) until the file's timestamps are old enough to be trusted. */

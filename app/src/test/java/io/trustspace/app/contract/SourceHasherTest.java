@@ -66,13 +66,70 @@ class SourceHasherTest {
         Path missing = dir.resolve("missing.bin");
         assertThat(hasher.hash(missing)).isEmpty();
         assertThat(hasher.hash(dir)).isEmpty();
-        hasher.stored(asset(missing)); // no failure, nothing remembered
+        hasher.stored(asset(missing));
+        await(() -> !hasher.pending(missing));
+        assertThat(digests.size()).as("nothing remembered").isZero();
+
         hasher.stored(Asset.listedWithoutReview(
                 "http",
                 LocalizedText.of("h", "h"),
                 DataAddress.of("HttpData", "http://127.0.0.1:1/x"),
                 JsonMapper.builder().build().createArrayNode(),
                 Instant.now()));
+        // After its transaction committed nothing may throw: the actions after it would be skipped.
+        hasher.stored(asset("not\u0000a path"));
+        assertThat(hasher.pending(dir)).isFalse();
+    }
+
+    @Test
+    void aFileWhoseTimestampsAreInTheFuture_isLookedAtAgainSoon_notParkedUntilThen() throws Exception {
+        Path file = write("future.bin", 4);
+        Files.setLastModifiedTime(
+                file, java.nio.file.attribute.FileTime.from(Instant.now().plus(Duration.ofDays(3))));
+
+        assertThat(hasher.hash(file))
+                .hasValueSatisfying(
+                        again -> assertThat(again).isLessThanOrEqualTo(SourceDigests.SETTLED.plusMillis(100)));
+    }
+
+    @Test
+    void aFileStoredAgainWhileItIsLookedAt_isLookedAtOnceMore() throws Exception {
+        // Where the file may have changed after the running look checked it: only another look can tell.
+        Path file = write("again.bin", 5);
+        java.util.concurrent.CountDownLatch looking = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+        Clock settled = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
+        try (SourceHasher blocking = new SourceHasher(
+                digests,
+                () -> {
+                    if (looks.incrementAndGet() == 1) {
+                        looking.countDown();
+                        await(proceed);
+                    }
+                    return sha256();
+                },
+                settled)) {
+            blocking.stored(asset(file));
+            assertThat(looking.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            blocking.stored(asset(file));
+            proceed.countDown();
+
+            await(() -> !blocking.pending(file));
+            assertThat(looks).hasValue(2);
+            assertThat(known(file, SourceDigests.version(file).orElseThrow())).isPresent();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<byte[]> known(Path file, SourceDigests.Version version) {
@@ -90,10 +147,14 @@ class SourceHasherTest {
     }
 
     private static Asset asset(Path file) {
+        return asset(file.toString());
+    }
+
+    private static Asset asset(String endpoint) {
         return Asset.listedWithoutReview(
                 "file",
                 LocalizedText.of("f", "f"),
-                DataAddress.of("File", file.toString()),
+                DataAddress.of("File", endpoint),
                 JsonMapper.builder().build().createArrayNode(),
                 Instant.now());
     }
