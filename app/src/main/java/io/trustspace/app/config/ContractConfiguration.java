@@ -298,8 +298,8 @@ public class ContractConfiguration {
 
     /** Digests of file versions the data plane has established, by sending or by hashing ahead (ADR 0010). */
     @Bean
-    SourceDigests sourceDigests() {
-        return new SourceDigests();
+    SourceDigests sourceDigests(JdbcTransactions transactions) {
+        return new SourceDigests(transactions);
     }
 
     @Bean(destroyMethod = "close")

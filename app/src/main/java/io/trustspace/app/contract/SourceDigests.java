@@ -1,14 +1,21 @@
 package io.trustspace.app.contract;
 
+import io.trustspace.common.jdbc.JdbcTransactions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Digests of byte ranges of files, each established by hashing the bytes of one send and reused for as long as the
@@ -17,8 +24,16 @@ import java.util.Optional;
  * between shows; a version is remembered only once its timestamps have {@linkplain Version#settledBefore settled},
  * so that a write within the same clock tick cannot hide either. Without a POSIX file system there is no change
  * time, and nothing is remembered.
+ *
+ * <p>Ranges live in memory, least recently used out. Whole-file digests are also kept in PostgreSQL (table {@code
+ * source_digest}, one row per file and algorithm) when a database is given, so a restart does not send the first
+ * pull of every file back to hashing while it sends; the version columns must all match for a stored digest to be
+ * used. The store is a cache: when it cannot be read or written, pulls go on as if nothing were remembered. Thread-
+ * safe; the database is never called under the memory's lock.
  */
 public final class SourceDigests {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceDigests.class);
 
     /** Ranges remembered, least recently used first out: a digest is a few dozen bytes. */
     static final int CAPACITY = 4096;
@@ -47,6 +62,18 @@ public final class SourceDigests {
         }
     };
 
+    private final JdbcTransactions store;
+
+    /** Digests in memory only: a restart forgets them. */
+    public SourceDigests() {
+        this(null);
+    }
+
+    /** Digests in memory, whole-file ones also in {@code store}'s {@code source_digest} table. */
+    public SourceDigests(JdbcTransactions store) {
+        this.store = store;
+    }
+
     /** The file's version now, or empty where the file system cannot tell versions apart. */
     static Optional<Version> version(Path path) throws IOException {
         Map<String, Object> attributes;
@@ -63,17 +90,96 @@ public final class SourceDigests {
                 (FileTime) attributes.get("ctime")));
     }
 
-    synchronized Optional<byte[]> find(String algorithm, Path path, Version version, long start, long end) {
-        return Optional.ofNullable(known.get(new Key(algorithm, path.toAbsolutePath(), version, start, end)))
-                .map(byte[]::clone);
+    Optional<byte[]> find(String algorithm, Path path, Version version, long start, long end) {
+        Key key = new Key(algorithm, path.toAbsolutePath(), version, start, end);
+        synchronized (known) {
+            byte[] digest = known.get(key);
+            if (digest != null) {
+                return Optional.of(digest.clone());
+            }
+        }
+        if (!stored(key)) {
+            return Optional.empty();
+        }
+        Optional<byte[]> loaded = load(key);
+        loaded.ifPresent(digest -> {
+            synchronized (known) {
+                known.put(key, digest.clone());
+            }
+        });
+        return loaded;
     }
 
-    synchronized void remember(String algorithm, Path path, Version version, long start, long end, byte[] digest) {
-        known.put(new Key(algorithm, path.toAbsolutePath(), version, start, end), digest.clone());
+    void remember(String algorithm, Path path, Version version, long start, long end, byte[] digest) {
+        Key key = new Key(algorithm, path.toAbsolutePath(), version, start, end);
+        synchronized (known) {
+            known.put(key, digest.clone());
+        }
+        if (stored(key)) {
+            save(key, digest);
+        }
     }
 
-    /** How many digests are remembered. */
-    synchronized int size() {
-        return known.size();
+    /** How many digests are remembered in memory. */
+    int size() {
+        synchronized (known) {
+            return known.size();
+        }
+    }
+
+    /** Whole files, where the version has the numbers the table keeps. */
+    private boolean stored(Key key) {
+        return store != null
+                && key.start() == 0
+                && key.end() == key.version().size() - 1
+                && key.version().device() instanceof Long
+                && key.version().inode() instanceof Long;
+    }
+
+    private Optional<byte[]> load(Key key) {
+        try {
+            return store.withConnection(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT digest FROM source_digest"
+                        + " WHERE path = ? AND algorithm = ? AND device = ? AND inode = ? AND size = ?"
+                        + " AND modified_ns = ? AND changed_ns = ?")) {
+                    bind(select, key);
+                    try (ResultSet row = select.executeQuery()) {
+                        return row.next() ? Optional.of(row.getBytes(1)) : Optional.<byte[]>empty();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not read a remembered digest; this pull hashes what it sends: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void save(Key key, byte[] digest) {
+        try {
+            store.withConnection(connection -> {
+                try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO source_digest (path,"
+                        + " algorithm, device, inode, size, modified_ns, changed_ns, digest)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path, algorithm) DO UPDATE SET"
+                        + " device = EXCLUDED.device, inode = EXCLUDED.inode, size = EXCLUDED.size,"
+                        + " modified_ns = EXCLUDED.modified_ns, changed_ns = EXCLUDED.changed_ns,"
+                        + " digest = EXCLUDED.digest")) {
+                    bind(upsert, key);
+                    upsert.setBytes(8, digest);
+                    return upsert.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not keep a digest for after a restart: {}", e.toString());
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Key key) throws SQLException {
+        statement.setString(1, key.path().toString());
+        statement.setString(2, key.algorithm());
+        statement.setLong(3, (Long) key.version().device());
+        statement.setLong(4, (Long) key.version().inode());
+        statement.setLong(5, key.version().size());
+        statement.setLong(6, key.version().modified().to(TimeUnit.NANOSECONDS));
+        statement.setLong(7, key.version().changed().to(TimeUnit.NANOSECONDS));
     }
 }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One file at a time, on one daemon thread, so that registering many large files cannot take the machine from
  * the pulls. A file still being written is looked at again once its timestamps would have settled, at most {@value
- * #MAX_LOOKS} times; one that keeps changing is left to its first pull, which hashes what it sends. Nothing here
- * survives a restart: the digests live in memory.
+ * #MAX_LOOKS} times; one that keeps changing is left to its first pull, which hashes what it sends. What it
+ * establishes outlives a restart as {@link SourceDigests} keeps it; looks not yet made when the node stops are not
+ * resumed, and those files are hashed by their first pull.
  */
 public final class SourceHasher implements AutoCloseable {
 

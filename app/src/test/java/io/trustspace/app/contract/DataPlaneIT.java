@@ -378,6 +378,12 @@ class DataPlaneIT {
 
         assertThat(first.path("digestOf").asString()).isEqualTo("source-version");
         assertThat(first.path("digest").asString()).isEqualTo("INTL:" + sha256(bytes));
+        // Kept for after a restart, too (a fresh SourceDigests is what a restarted node has).
+        SourceDigests restarted = new SourceDigests(provider.bean(io.trustspace.common.jdbc.JdbcTransactions.class));
+        assertThat(restarted.find("SHA-256", file, version, 0, bytes.length - 1))
+                .hasValueSatisfying(
+                        kept -> assertThat("INTL:" + java.util.HexFormat.of().formatHex(kept))
+                                .isEqualTo(first.path("digest").asString()));
     }
 
     @Test
