@@ -110,7 +110,8 @@ public final class SourceHasher implements AutoCloseable {
             log.debug("not hashing {} ahead of pulls: {}", path, e.toString());
         }
         // Stored again while this look ran: the file may have changed after the look's last check of it.
-        if (pending.compute(path, (p, storedAgain) -> storedAgain ? Boolean.FALSE : null) != null) {
+        if (pending.compute(path, (p, storedAgain) -> Boolean.TRUE.equals(storedAgain) ? Boolean.FALSE : null)
+                != null) {
             schedule(path, 1, Duration.ZERO);
         }
     }
