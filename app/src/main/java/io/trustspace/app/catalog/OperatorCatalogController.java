@@ -175,10 +175,20 @@ public class OperatorCatalogController {
             Principal who,
             HttpServletRequest request,
             BiFunction<ResourceId, Decision, Result<Resource>> action) {
-        String reason = body == null ? null : body.path("reason").asString(null);
-        Long expected = body == null || !body.path("expectedVersion").isNumber()
-                ? null
-                : body.path("expectedVersion").longValue();
+        JsonNode reasonNode = body == null ? null : body.get("reason");
+        if (reasonNode != null && !reasonNode.isNull() && !reasonNode.isString()) {
+            return Problems.response((Result.Failure<?>) Result.invalid("reason must be a string"), request);
+        }
+        String reason = reasonNode == null || reasonNode.isNull() ? null : reasonNode.stringValue();
+        JsonNode expectedNode = body == null ? null : body.get("expectedVersion");
+        if (expectedNode != null
+                && !expectedNode.isNull()
+                && !(expectedNode.isIntegralNumber() && expectedNode.canConvertToLong())) {
+            return Problems.response(
+                    (Result.Failure<?>) Result.invalid("expectedVersion must be the resource's version, an integer"),
+                    request);
+        }
+        Long expected = expectedNode == null || expectedNode.isNull() ? null : expectedNode.longValue();
         Decision decision = new Decision("reviewer:" + who.getName(), reason, expected);
         Optional<String> problem = decision.problem();
         if (problem.isPresent()) {

@@ -4,6 +4,7 @@ import io.trustspace.app.contract.DataPlanePortFilter;
 import io.trustspace.app.web.ProblemErrorController;
 import io.trustspace.app.web.ProblemHandling;
 import io.trustspace.app.web.RequestIdFilter;
+import io.trustspace.app.web.WellFormedBodies;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.springframework.core.Ordered;
  * so a misconfigured production node fails at start instead of serving credentials in the clear.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ProblemHandling.class, ProblemErrorController.class})
+@Import({ProblemHandling.class, ProblemErrorController.class, WellFormedBodies.class})
 public class WebConfiguration {
 
     @Bean

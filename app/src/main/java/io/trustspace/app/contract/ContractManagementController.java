@@ -11,6 +11,7 @@ import io.trustspace.contract.message.DspCodec;
 import io.trustspace.contract.message.EndpointProperty;
 import io.trustspace.contract.message.Offer;
 import io.trustspace.contract.negotiation.ContractNegotiation;
+import io.trustspace.contract.negotiation.NegotiationRole;
 import io.trustspace.contract.negotiation.NegotiationState;
 import io.trustspace.contract.transfer.TransferProcess;
 import io.trustspace.contract.transfer.TransferRole;
@@ -235,6 +236,12 @@ public class ContractManagementController {
         if (agreementId == null || address == null || !address.matches("https?://\\S{1,500}") || provider == null) {
             return invalid(
                     "agreementId, counterPartyAddress (http(s) DSP base) and counterPartyId are required", request);
+        }
+        // Refused here rather than by the provider, after a 201 and a round trip: we hold every agreement we made.
+        Optional<Agreements.Stored> agreement = agreements.find(agreementId);
+        if (agreement.isEmpty() || agreement.get().role() != NegotiationRole.CONSUMER) {
+            return invalid(
+                    "agreementId: this connector holds no agreement " + agreementId + " as its consumer", request);
         }
         DataAddress sink = null;
         if (body.has("dataAddress")) {

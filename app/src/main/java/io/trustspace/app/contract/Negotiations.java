@@ -150,12 +150,15 @@ public final class Negotiations {
     public Result<ContractNegotiation> initiate(
             String providerId, String address, String datasetId, Offer offer, String callbackAddress) {
         Instant now = clock.instant();
-        Result<ContractNegotiation> result = inTransaction(apply -> {
-            NegotiationChange created = ContractNegotiation.initiate(
+        NegotiationChange created;
+        try {
+            created = ContractNegotiation.initiate(
                     UUID.randomUUID().toString(), providerId, address, datasetId, offer, now);
-            return apply.apply(created)
-                    .flatMap(saved -> saved.request(callbackAddress, now).flatMap(apply));
-        });
+        } catch (IllegalArgumentException e) {
+            return Result.invalid(e.getMessage()); // an id with control characters, too long, ...
+        }
+        Result<ContractNegotiation> result = inTransaction(apply -> apply.apply(created)
+                .flatMap(saved -> saved.request(callbackAddress, now).flatMap(apply)));
         afterwards(result);
         return result;
     }

@@ -162,8 +162,14 @@ public final class Transfers {
             DataAddress sink,
             String callbackAddress) {
         Instant now = clock.instant();
-        Result<TransferProcess> result = inTransaction(apply -> apply.apply(TransferProcess.initiate(
-                        UUID.randomUUID().toString(), providerId, address, agreementId, format, sink, now))
+        TransferChange created;
+        try {
+            created = TransferProcess.initiate(
+                    UUID.randomUUID().toString(), providerId, address, agreementId, format, sink, now);
+        } catch (IllegalArgumentException e) {
+            return Result.invalid(e.getMessage()); // an id with control characters, too long, ...
+        }
+        Result<TransferProcess> result = inTransaction(apply -> apply.apply(created)
                 .flatMap(saved -> saved.request(callbackAddress, now).flatMap(apply)));
         afterwards(result);
         return result;

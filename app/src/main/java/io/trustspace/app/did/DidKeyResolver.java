@@ -98,6 +98,9 @@ public final class DidKeyResolver {
         } catch (IOException e) {
             return Result.unavailable("cannot fetch the DID document of " + did + ": "
                     + e.getClass().getSimpleName());
+        } catch (IllegalArgumentException e) {
+            // The client's own checks of the URL (a port out of range, say): the DID itself is unusable.
+            return Result.invalid("the DID document URL of " + did + " is not usable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.unavailable("interrupted while resolving " + did);

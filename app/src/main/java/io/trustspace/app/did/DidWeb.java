@@ -32,11 +32,23 @@ public final class DidWeb {
             return Result.invalid("not a did:web identifier");
         }
         String[] parts = did.substring("did:web:".length()).split(":", -1);
-        String authority = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        String authority;
+        try {
+            authority = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Result.invalid("did:web host is not percent-encoded correctly");
+        }
         int colon = authority.lastIndexOf(':');
-        String host = colon > 0 && !authority.endsWith("]") ? authority.substring(0, colon) : authority;
+        boolean hasPort = colon > 0 && !authority.endsWith("]");
+        String host = hasPort ? authority.substring(0, colon) : authority;
         if (!HOST.matcher(host).matches()) {
             return Result.invalid("did:web host '" + host + "' is not a host name or address");
+        }
+        if (hasPort) {
+            String port = authority.substring(colon + 1);
+            if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+                return Result.invalid("did:web port '" + port + "' is not a port number (1 to 65535)");
+            }
         }
         StringBuilder path = new StringBuilder();
         for (int i = 1; i < parts.length; i++) {

@@ -65,6 +65,10 @@ public class ParticipantController {
     @PostMapping
     @Operation(summary = "Register a participant (kind organisation, individual or service-provider); starts PENDING")
     public ResponseEntity<?> register(@RequestBody JsonNode body, HttpServletRequest request) {
+        List<FieldError> shape = shapeErrors(body);
+        if (!shape.isEmpty()) {
+            return invalid(shape, request);
+        }
         RegistrationRequest registration = request(body);
         Validation validation = participants.validate(registration);
         if (validation instanceof Validation.Invalid invalid) {
@@ -195,11 +199,22 @@ public class ParticipantController {
             Principal who,
             HttpServletRequest request,
             BiFunction<ParticipantId, ReviewDecision, Result<Participant>> action) {
-        String reason = body == null ? null : body.path("reason").asString(null);
-        if (reason == null || reason.isBlank()) {
-            return invalid(List.of(new FieldError("reason", "required", "a review decision needs a reason")), request);
+        JsonNode reasonNode = body == null ? null : body.get("reason");
+        if (reasonNode == null
+                || !reasonNode.isString()
+                || reasonNode.stringValue().isBlank()) {
+            return invalid(
+                    List.of(new FieldError("reason", "required", "a review decision needs a reason, a string")),
+                    request);
         }
-        Long expectedVersion = body.has("version") ? body.get("version").asLong() : null;
+        String reason = reasonNode.stringValue();
+        JsonNode version = body.get("version");
+        if (version != null && !version.isNull() && !(version.isIntegralNumber() && version.canConvertToLong())) {
+            return invalid(
+                    List.of(new FieldError("version", "type", "must be the participant's version, an integer")),
+                    request);
+        }
+        Long expectedVersion = version == null || version.isNull() ? null : version.longValue();
         ReviewDecision decision = new ReviewDecision(who.getName(), reason, expectedVersion);
         return id(id).flatMap(participant -> action.apply(participant, decision))
                 .fold(p -> ResponseEntity.ok(view(p)), f -> Problems.response(f, request));
@@ -251,6 +266,53 @@ public class ParticipantController {
 
     private static Contact contact(JsonNode body) {
         return new Contact(text(body, "name"), text(body, "phone"), text(body, "email"));
+    }
+
+    private static final List<String> TEXT_FIELDS = List.of(
+            "kind", "did", "name", "idNumber", "serviceType", "uscc", "legalRepresentative", "industry", "region");
+    private static final List<String> CONTACT_FIELDS = List.of("name", "phone", "email");
+    private static final List<String> LIST_FIELDS = List.of("capabilities", "endpoints");
+
+    /** Members of the wrong JSON type, before any is read: the rules of a registration apply to its values. */
+    private static List<FieldError> shapeErrors(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            errors.add(new FieldError("body", "type", "must be a JSON object"));
+            return errors;
+        }
+        for (String field : TEXT_FIELDS) {
+            requireText(body, field, field, errors);
+        }
+        JsonNode contact = body.get("contact");
+        if (contact != null && !contact.isNull()) {
+            if (contact.isObject()) {
+                for (String field : CONTACT_FIELDS) {
+                    requireText(contact, field, "contact." + field, errors);
+                }
+            } else {
+                errors.add(new FieldError("contact", "type", "must be an object"));
+            }
+        }
+        for (String field : LIST_FIELDS) {
+            JsonNode list = body.get(field);
+            if (list != null && !list.isNull()) {
+                boolean strings = list.isArray();
+                for (int i = 0; strings && i < list.size(); i++) {
+                    strings = list.get(i).isString();
+                }
+                if (!strings) {
+                    errors.add(new FieldError(field, "type", "must be an array of strings"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static void requireText(JsonNode body, String field, String path, List<FieldError> errors) {
+        JsonNode value = body.get(field);
+        if (value != null && !value.isNull() && !value.isString()) {
+            errors.add(new FieldError(path, "type", "must be a string"));
+        }
     }
 
     private static String text(JsonNode body, String field) {

@@ -26,6 +26,11 @@ public class ProblemErrorController implements ErrorController {
             return null;
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Asked for directly, not forwarded to by the container: there is no error to report, and no endpoint.
+            return Problems.response(
+                    Problems.of(HttpStatus.NOT_FOUND, "not-found", "no endpoint " + request.getRequestURI(), request));
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;

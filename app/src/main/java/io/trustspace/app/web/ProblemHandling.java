@@ -70,12 +70,28 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         log.debug("client left during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
     }
 
-    /** The database is down or unreachable: the request may succeed later, so 503, and nothing about the cause. */
+    /**
+     * The database is down or unreachable: the request may succeed later, so 503, and nothing about the cause. But a
+     * value the database refuses to hold (SQLSTATE class 22: NUL in text, malformed or out-of-range data) came from
+     * the request and will be refused again: 400, and the transaction it failed in was rolled back whole.
+     */
     @ExceptionHandler({
         io.trustspace.common.jdbc.DataAccessException.class,
         io.trustspace.app.keys.KeyStoreException.class
     })
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof io.trustspace.common.jdbc.DataAccessException access
+                && access.sqlState() != null
+                && access.sqlState().startsWith("22")) {
+            log.debug("refused value serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid",
+                    access.sqlState().equals("22P05") || access.sqlState().equals("22021")
+                            ? "a text value holds a character that cannot be stored (NUL, U+0000, is never allowed)"
+                            : "a value in the request is malformed or out of range",
+                    request));
+        }
         log.error(
                 "storage failure serving {} {} (request {})",
                 request.getMethod(),
@@ -88,6 +104,45 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "the node's storage is unavailable; retry later (request id " + RequestIdFilter.currentId(request)
                         + ")",
                 request));
+    }
+
+    /** A query string that is not percent-encoded UTF-8 ({@code %ZZ}, {@code %FF}): Tomcat cannot decode it. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(Exception e, HttpServletRequest request) {
+        return Problems.response(Problems.of(
+                HttpStatus.BAD_REQUEST, "invalid", "the query string is not valid percent-encoded UTF-8", request));
+    }
+
+    /** Spring Security's firewall, when a handler reads a header it refuses (non-ASCII, control characters). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedByFirewall(Exception e, HttpServletRequest request) {
+        return Problems.response(Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid",
+                "the request holds a header value with characters that are not allowed (only visible ASCII)",
+                request));
+    }
+
+    /** A multipart body: no endpoint here takes one, and a malformed one fails before any handler could say so. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(Exception e, HttpServletRequest request) {
+        return Problems.response(Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "multipart bodies are not accepted; send application/json",
+                request));
+    }
+
+    /**
+     * A JSON member of the request read as a type it does not have (an object where a string belongs). Handlers
+     * check the types they read; this is the net under one that does not, so the client still learns it was its
+     * input. Logged as a warning, since it marks a handler to fix.
+     */
+    @ExceptionHandler(tools.jackson.databind.exc.JsonNodeException.class)
+    ResponseEntity<ProblemDetail> wrongJsonType(Exception e, HttpServletRequest request) {
+        log.warn("unchecked JSON type serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return Problems.response(Problems.of(
+                HttpStatus.BAD_REQUEST, "invalid", "a member of the request body has the wrong JSON type", request));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -158,6 +213,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /** Says where JSON broke or which field had the wrong shape, without echoing Java type names. */
     private static String unreadableBody(HttpMessageNotReadableException e) {
+        if (e instanceof WellFormedBodies.IllFormedText) {
+            return e.getMessage();
+        }
         Throwable cause = e.getCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()

@@ -19,4 +19,17 @@ class ProblemHandlingTest {
         assertThat(handlers.resolveMethod(new IllegalStateException("bug")).getName())
                 .isEqualTo("unexpected");
     }
+
+    @Test
+    void whatTheClientSent_isNeverAServerFailure() {
+        // Answers checked against a real node in BadInputIT; these are the ones it cannot provoke from outside.
+        assertThat(handlers.resolveMethod(
+                                new org.springframework.security.web.firewall.RequestRejectedException("header"))
+                        .getName())
+                .isEqualTo("rejectedByFirewall");
+        assertThat(handlers.resolveMethod(tools.jackson.databind.exc.JsonNodeException.from(
+                                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "not a string"))
+                        .getName())
+                .isEqualTo("wrongJsonType");
+    }
 }

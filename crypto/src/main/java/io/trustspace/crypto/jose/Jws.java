@@ -216,7 +216,9 @@ public final class Jws {
     private static Result<Map<String, Object>> header(String encoded) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-            return Result.ok(JSONObjectUtils.parse(json));
+            Map<String, Object> header = JSONObjectUtils.parse(json);
+            // nimbus parses the JSON literal null to no map at all rather than refusing it
+            return header == null ? Result.invalid("JWS header is not a base64url JSON object") : Result.ok(header);
         } catch (ParseException | IllegalArgumentException e) {
             return Result.invalid("JWS header is not a base64url JSON object");
         }

@@ -221,6 +221,14 @@ class JwsTest {
     }
 
     @Test
+    void unverifiedHeader_thatIsNoObject_isInvalid() {
+        // "null" base64url-encoded: nimbus parses it to no map at all, which callers would dereference.
+        for (String jws : new String[] {"bnVsbA..AAAA", "WzFd..AAAA", "MQ..AAAA"}) {
+            assertThat(Jws.unverifiedHeader(jws).isOk()).as(jws).isFalse();
+        }
+    }
+
+    @Test
     void signerAndVerifier_doNotPrintKeys() {
         assertThat(new SuiteJwsSigner(GM, SM2.getPrivate()).toString()).isEqualTo("SuiteJwsSigner[SM2SM3, suite gm]");
         assertThat(new PublicKeyJwsVerifier(ED25519.getPublic()).toString()).isEqualTo("PublicKeyJwsVerifier[EdDSA]");

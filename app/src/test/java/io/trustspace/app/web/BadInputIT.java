@@ -1,0 +1,188 @@
+package io.trustspace.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustspace.app.config.NodeRole;
+import io.trustspace.app.security.ApiKeyFilter;
+import io.trustspace.app.testing.TestNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests that once reached a 500 (or a misleading 503), found by sending every endpoint malformed input: each is
+ * now a 400-range problem document saying what was wrong, and nothing was stored.
+ */
+class BadInputIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String OPERATOR_KEY = "bad-input-operator-key";
+    private static final String CONNECTOR_KEY = "bad-input-connector-key";
+    private static TestNode operator;
+    private static TestNode connector;
+
+    @BeforeAll
+    static void start() {
+        operator = TestNode.start(NodeRole.OPERATOR, "bad-input-op", "intl", keyed(OPERATOR_KEY, "operator-admin"));
+        connector = TestNode.start("bad-input-c", "intl", keyed(CONNECTOR_KEY, "participant-admin"));
+    }
+
+    @AfterAll
+    static void stop() {
+        connector.close();
+        operator.close();
+    }
+
+    private static Map<String, Object> keyed(String key, String role) {
+        return Map.of(
+                "trustspace.security.api-keys[0].name", role,
+                "trustspace.security.api-keys[0].sha256", HexFormat.of().formatHex(ApiKeyFilter.sha256(key)),
+                "trustspace.security.api-keys[0].roles", role);
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("detail").asString()).isNotBlank();
+        return body;
+    }
+
+    private static HttpResponse<String> send(TestNode node, String key, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url(path)))
+                .header("X-Api-Key", key)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return node.send(request);
+    }
+
+    @Test
+    void aMultipartBody_is415_evenWithoutABoundary() {
+        HttpResponse<String> response =
+                operator.send(HttpRequest.newBuilder(URI.create(operator.url("/api/v1/participants")))
+                        .header("X-Api-Key", OPERATOR_KEY)
+                        .header("Content-Type", "multipart/form-data")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(problem(response, 415).path("detail").asString()).contains("multipart");
+    }
+
+    @Test
+    void aQueryStringThatIsNotPercentEncodedUtf8_is400() throws Exception {
+        for (String query : new String[] {"%ZZ", "%FF", "%C0%AE"}) {
+            // java.net.URI refuses such a query; URL sends it as written, as a hostile client would.
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection)
+                    new java.net.URL(operator.url("/api/v1/participants?uscc=" + query)).openConnection();
+            connection.setRequestProperty("X-Api-Key", OPERATOR_KEY);
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(10_000);
+            try {
+                assertThat(connection.getResponseCode()).as(query).isEqualTo(400);
+                assertThat(connection.getContentType()).startsWith("application/problem+json");
+                try (java.io.InputStream error = connection.getErrorStream()) {
+                    assertThat(JSON.readTree(error).path("detail").asString()).contains("percent-encoded");
+                }
+            } finally {
+                connection.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void theErrorPageAskedForDirectly_isNoEndpoint() {
+        problem(operator.get("/error"), 404);
+        problem(send(operator, OPERATOR_KEY, "POST", "/error", "{}"), 404);
+    }
+
+    @Test
+    void aRegistrationWithAnObjectWhereAStringBelongs_is400NamingTheField() {
+        JsonNode body = problem(send(operator, OPERATOR_KEY, "POST", "/api/v1/participants", """
+                        {"kind": "organisation", "name": {"zh": "x"}, "uscc": ["91350100M000100Y43"],
+                         "contact": {"name": "a", "phone": 5, "email": "a@example.cn"}}"""), 400);
+
+        assertThat(body.path("errors").findValuesAsString("field")).contains("name", "uscc", "contact.phone");
+        assertThat(body.path("errors").toString()).doesNotContain("must be a string\",\"field\":\"contact.email");
+    }
+
+    @Test
+    void aReviewDecisionWithAVersionThatIsNoInteger_is400() {
+        for (String version : new String[] {"\"x\"", "true", "[]", "1.5", "123456789012345678901234567890"}) {
+            JsonNode body = problem(
+                    send(
+                            operator,
+                            OPERATOR_KEY,
+                            "POST",
+                            "/api/v1/participants/p-unknown/approve",
+                            "{\"reason\": \"checked\", \"version\": " + version + "}"),
+                    400);
+            assertThat(body.path("errors").findValuesAsString("field")).containsExactly("version");
+        }
+        problem(send(operator, OPERATOR_KEY, "POST", "/api/v1/participants/p-unknown/suspend", "{\"reason\": 5}"), 400);
+        for (String version : new String[] {"1.5", "99999999999999999999", "\"3\""}) {
+            assertThat(problem(
+                                    send(
+                                            operator,
+                                            OPERATOR_KEY,
+                                            "POST",
+                                            "/api/v1/review/resources/r-unknown/list",
+                                            "{\"reason\": \"ok\", \"expectedVersion\": " + version + "}"),
+                                    400)
+                            .path("detail")
+                            .asString())
+                    .contains("expectedVersion");
+        }
+    }
+
+    @Test
+    void textTheDatabaseCannotHold_is400_andNothingIsStored() {
+        String before = negotiationCount();
+        HttpResponse<String> nul =
+                send(connector, CONNECTOR_KEY, "POST", "/api/v1/negotiations", negotiation("a\\u0000b"));
+        assertThat(problem(nul, 400).path("detail").asString()).contains("NUL");
+
+        HttpResponse<String> surrogate =
+                send(connector, CONNECTOR_KEY, "POST", "/api/v1/negotiations", negotiation("a\\ud800b"));
+        assertThat(problem(surrogate, 400).path("detail").asString()).contains("surrogate");
+        assertThat(negotiationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aTransferUnderAnAgreementThisConnectorDoesNotHold_is400() {
+        for (String agreementId : new String[] {"no-such-agreement", "数据🚀", "a\\u0001b", "x".repeat(300)}) {
+            HttpResponse<String> response =
+                    send(connector, CONNECTOR_KEY, "POST", "/api/v1/transfers", """
+                    {"agreementId": "%s", "counterPartyAddress": "http://127.0.0.1:9/dsp",
+                     "counterPartyId": "did:web:127.0.0.1%%3A9", "format": "HttpData-PULL"}""".formatted(agreementId));
+            assertThat(problem(response, 400).path("detail").asString()).contains("agreement");
+        }
+    }
+
+    private static String negotiation(String escapedValue) {
+        return """
+                {"counterPartyAddress": "http://127.0.0.1:9/dsp", "counterPartyId": "did:web:127.0.0.1%%3A9",
+                 "datasetId": "d-1",
+                 "offer": {"@id": "o-1", "permission": [{"action": "use"}], "note": "%s"}}""".formatted(escapedValue);
+    }
+
+    private static String negotiationCount() {
+        try (java.sql.Connection connection =
+                        connector.bean(javax.sql.DataSource.class).getConnection();
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT count(*) FROM contract_negotiation")) {
+            row.next();
+            return row.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
