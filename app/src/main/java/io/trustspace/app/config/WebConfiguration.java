@@ -1,6 +1,7 @@
 package io.trustspace.app.config;
 
 import io.trustspace.app.contract.DataPlanePortFilter;
+import io.trustspace.app.web.DspErrorBodies;
 import io.trustspace.app.web.ProblemErrorController;
 import io.trustspace.app.web.ProblemHandling;
 import io.trustspace.app.web.RequestIdFilter;
@@ -33,7 +34,7 @@ import org.springframework.core.Ordered;
  * so a misconfigured production node fails at start instead of serving credentials in the clear.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ProblemHandling.class, ProblemErrorController.class, WellFormedBodies.class})
+@Import({ProblemHandling.class, ProblemErrorController.class, WellFormedBodies.class, DspErrorBodies.class})
 public class WebConfiguration {
 
     @Bean

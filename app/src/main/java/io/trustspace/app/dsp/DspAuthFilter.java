@@ -1,5 +1,6 @@
 package io.trustspace.app.dsp;
 
+import io.trustspace.app.web.DspErrorBodies;
 import io.trustspace.app.web.RequestIdFilter;
 import io.trustspace.identity.auth.AccessTokenVerifier;
 import io.trustspace.identity.auth.AuthFailure;
@@ -140,17 +141,10 @@ public final class DspAuthFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, AuthFailure failure, String detail)
             throws IOException {
-        String path = request.getRequestURI();
-        if (path.startsWith("/dsp/2025-1/")) {
+        String type = DspErrorBodies.errorType(request.getRequestURI());
+        if (type != null) {
             // DSP peers expect the protocol's own error messages, not problem JSON.
-            String type = path.startsWith("/dsp/2025-1/negotiations")
-                    ? "ContractNegotiationError"
-                    : path.startsWith("/dsp/2025-1/transfers") ? "TransferError" : "CatalogError";
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("@context", java.util.List.of("https://w3id.org/dspace/2025/1/context.jsonld"));
-            error.put("@type", type);
-            error.put("code", failure.name());
-            error.put("reason", java.util.List.of(detail));
+            tools.jackson.databind.node.ObjectNode error = DspErrorBodies.error(type, failure.name(), detail);
             status(response, failure);
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), error);

@@ -31,7 +31,10 @@ class BadInputIT {
     @BeforeAll
     static void start() {
         operator = TestNode.start(NodeRole.OPERATOR, "bad-input-op", "intl", keyed(OPERATOR_KEY, "operator-admin"));
-        connector = TestNode.start("bad-input-c", "intl", keyed(CONNECTOR_KEY, "participant-admin"));
+        Map<String, Object> settings = new java.util.HashMap<>(keyed(CONNECTOR_KEY, "participant-admin"));
+        // Any Authorization header is a caller, so that malformed DSP bodies get past authentication.
+        settings.put("trustspace.dsp.interop-participant", "urn:bad-input");
+        connector = TestNode.start("bad-input-c", "intl", settings);
     }
 
     @AfterAll
@@ -164,6 +167,45 @@ class BadInputIT {
                     {"agreementId": "%s", "counterPartyAddress": "http://127.0.0.1:9/dsp",
                      "counterPartyId": "did:web:127.0.0.1%%3A9", "format": "HttpData-PULL"}""".formatted(agreementId));
             assertThat(problem(response, 400).path("detail").asString()).contains("agreement");
+        }
+    }
+
+    @Test
+    void onDspEndpoints_whatWouldBeAProblem_isTheProtocolsOwnError() {
+        record Case(String method, String path, String contentType, String body, int status, String type) {}
+        for (Case c : java.util.List.of(
+                new Case(
+                        "POST",
+                        "/dsp/2025-1/negotiations/request",
+                        "application/json",
+                        "{",
+                        400,
+                        "ContractNegotiationError"),
+                new Case(
+                        "POST",
+                        "/dsp/2025-1/negotiations/request",
+                        "application/json",
+                        "{\"@type\": \"ContractRequestMessage\", \"consumerPid\": \"a\\ud800\"}",
+                        400,
+                        "ContractNegotiationError"),
+                new Case("POST", "/dsp/2025-1/transfers/request", "text/plain", "x", 415, "TransferError"),
+                new Case("GET", "/dsp/2025-1/catalog/request", "application/json", null, 405, "CatalogError"))) {
+            HttpResponse<String> response = connector.send(HttpRequest.newBuilder(URI.create(connector.url(c.path())))
+                    .header("Authorization", "anything")
+                    .header("Content-Type", c.contentType())
+                    .method(
+                            c.method(),
+                            c.body() == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(c.body())));
+
+            assertThat(response.statusCode()).as(c + ": " + response.body()).isEqualTo(c.status());
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            JsonNode error = JSON.readTree(response.body());
+            assertThat(error.path("@type").asString()).as(c.toString()).isEqualTo(c.type());
+            assertThat(error.path("code").asString()).isEqualTo(String.valueOf(c.status()));
+            assertThat(error.path("reason").get(0).asString()).isNotBlank();
         }
     }
 
