@@ -116,7 +116,7 @@ public class DspCatalogController {
     }
 
     private static ResponseEntity<JsonNode> error(int status, String reason) {
-        ObjectNode body = DspCatalogJson.error("CatalogError", String.valueOf(status), reason);
+        ObjectNode body = io.trustspace.app.web.DspErrorBodies.error("CatalogError", String.valueOf(status), reason);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);

@@ -108,15 +108,6 @@ public final class DspCatalogJson {
         return localId + ":offer:" + (index + 1);
     }
 
-    public static ObjectNode error(String type, String code, String reason) {
-        ObjectNode error = NODES.objectNode();
-        error.set("@context", context());
-        error.put("@type", type);
-        error.put("code", code);
-        error.putArray("reason").add(reason);
-        return error;
-    }
-
     /** Whether a DSP message's {@code @type} is {@code type} (compact, prefixed or as the full IRI). */
     public static boolean isType(JsonNode message, String type) {
         JsonNode node = message.get("@type");

@@ -99,6 +99,6 @@ public class OperatorDspCatalogController {
     private static ResponseEntity<JsonNode> error(String reason) {
         return ResponseEntity.status(400)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(DspCatalogJson.error("CatalogError", "400", reason));
+                .body(io.trustspace.app.web.DspErrorBodies.error("CatalogError", "400", reason));
     }
 }
