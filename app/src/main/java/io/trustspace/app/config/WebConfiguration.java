@@ -4,6 +4,7 @@ import io.trustspace.app.contract.DataPlanePortFilter;
 import io.trustspace.app.web.DspErrorBodies;
 import io.trustspace.app.web.ProblemErrorController;
 import io.trustspace.app.web.ProblemHandling;
+import io.trustspace.app.web.ProblemReportValve;
 import io.trustspace.app.web.RequestIdFilter;
 import io.trustspace.app.web.WellFormedBodies;
 import java.net.InetAddress;
@@ -47,6 +48,30 @@ public class WebConfiguration {
     }
 
     /** The client every outbound call to another node uses; it verifies peers against the configured trust store. */
+    /**
+     * Requests Tomcat refuses before any servlet runs get a problem document too: Spring Boot puts Tomcat's HTML
+     * error report on the host once the context is configured, so it is replaced when the context has started.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatWebServerFactory> problemReports() {
+        return factory -> factory.addContextLifecycleListeners(event -> {
+            if (org.apache.catalina.Lifecycle.AFTER_START_EVENT.equals(event.getType())
+                    && event.getLifecycle() instanceof org.apache.catalina.Context context
+                    && context.getParent() != null) {
+                org.apache.catalina.Pipeline host = context.getParent().getPipeline();
+                for (org.apache.catalina.Valve valve : host.getValves()) {
+                    if (valve instanceof org.apache.catalina.valves.ErrorReportValve
+                            && !(valve instanceof ProblemReportValve)) {
+                        host.removeValve(valve);
+                    }
+                }
+                if (java.util.Arrays.stream(host.getValves()).noneMatch(ProblemReportValve.class::isInstance)) {
+                    host.addValve(new ProblemReportValve());
+                }
+            }
+        });
+    }
+
     @Bean
     java.net.http.HttpClient outboundHttpClient(NodeProperties properties) {
         return io.trustspace.app.http.OutboundHttpClients.create(properties.httpClient());

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,31 @@ class NodeApiIT {
         JsonNode body = problem(node.get("/nothing-here"), 404);
         assertThat(body.path("detail").asString()).contains("/nothing-here");
         assertThat(body.path("instance").asString()).isEqualTo("/nothing-here");
+    }
+
+    @Test
+    void aPathTomcatRefusesBeforeAnyServlet_isStillAProblem_orADspErrorOnDspPaths() {
+        for (String path : List.of("/api/%2Fx", "/api/a%00b", "/x%5c..%5cy")) {
+            JsonNode body = problemWithoutRequestId(node.get(path), 400);
+            assertThat(body.path("detail").asString()).contains("malformed");
+        }
+        HttpResponse<String> dsp = node.get("/dsp/2025-1/negotiations/%2F");
+        assertThat(dsp.statusCode()).isEqualTo(400);
+        assertThat(dsp.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(dsp.body()).path("@type").asString()).isEqualTo("ContractNegotiationError");
+    }
+
+    /** What Tomcat answers itself: no servlet ran, so no request id was assigned. */
+    private static JsonNode problemWithoutRequestId(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("type").asString()).startsWith("https://trustspace.io/problems/");
+        assertThat(response.body()).doesNotContain("<html", "Exception");
+        return body;
     }
 
     @Test
