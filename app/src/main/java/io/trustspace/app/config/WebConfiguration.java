@@ -47,7 +47,6 @@ public class WebConfiguration {
         return registration;
     }
 
-    /** The client every outbound call to another node uses; it verifies peers against the configured trust store. */
     /**
      * Requests Tomcat refuses before any servlet runs get a problem document too: Spring Boot puts Tomcat's HTML
      * error report on the host once the context is configured, so it is replaced when the context has started.
@@ -72,6 +71,7 @@ public class WebConfiguration {
         });
     }
 
+    /** The client every outbound call to another node uses; it verifies peers against the configured trust store. */
     @Bean
     java.net.http.HttpClient outboundHttpClient(NodeProperties properties) {
         return io.trustspace.app.http.OutboundHttpClients.create(properties.httpClient());

@@ -243,6 +243,10 @@ public class ContractManagementController {
             return invalid(
                     "agreementId: this connector holds no agreement " + agreementId + " as its consumer", request);
         }
+        if ("REVOKED".equals(agreement.get().state())) {
+            return Problems.response(
+                    (Result.Failure<?>) Result.conflict("agreement " + agreementId + " is revoked"), request);
+        }
         DataAddress sink = null;
         if (body.has("dataAddress")) {
             JsonNode a = body.get("dataAddress");

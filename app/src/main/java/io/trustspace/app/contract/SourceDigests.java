@@ -129,7 +129,9 @@ public final class SourceDigests {
 
     /** Whole files, where the version has the numbers the table keeps. */
     private boolean stored(Key key) {
+        // Never inside a caller's transaction: a refused statement there would abort it, though we swallow the error.
         return store != null
+                && !store.inTransaction()
                 && key.start() == 0
                 && key.end() == key.version().size() - 1
                 && key.version().device() instanceof Long

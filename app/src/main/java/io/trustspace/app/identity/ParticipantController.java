@@ -280,17 +280,13 @@ public class ParticipantController {
             errors.add(new FieldError("body", "type", "must be a JSON object"));
             return errors;
         }
-        for (String field : TEXT_FIELDS) {
-            requireText(body, field, field, errors);
-        }
-        JsonNode contact = body.get("contact");
-        if (contact != null && !contact.isNull()) {
-            if (contact.isObject()) {
-                for (String field : CONTACT_FIELDS) {
-                    requireText(contact, field, "contact." + field, errors);
-                }
+        organisationShape(body, "", errors);
+        JsonNode organisation = body.get("organisation");
+        if (organisation != null && !organisation.isNull()) {
+            if (organisation.isObject()) {
+                organisationShape(organisation, "organisation.", errors); // a service provider's
             } else {
-                errors.add(new FieldError("contact", "type", "must be an object"));
+                errors.add(new FieldError("organisation", "type", "must be an object"));
             }
         }
         for (String field : LIST_FIELDS) {
@@ -306,6 +302,22 @@ public class ParticipantController {
             }
         }
         return errors;
+    }
+
+    private static void organisationShape(JsonNode body, String prefix, List<FieldError> errors) {
+        for (String field : TEXT_FIELDS) {
+            requireText(body, field, prefix + field, errors);
+        }
+        JsonNode contact = body.get("contact");
+        if (contact != null && !contact.isNull()) {
+            if (contact.isObject()) {
+                for (String field : CONTACT_FIELDS) {
+                    requireText(contact, field, prefix + "contact." + field, errors);
+                }
+            } else {
+                errors.add(new FieldError(prefix + "contact", "type", "must be an object"));
+            }
+        }
     }
 
     private static void requireText(JsonNode body, String field, String path, List<FieldError> errors) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * Refuses a JSON request body with text that is not well-formed Unicode: JSON's {@code \ud800} escape can name half
  * a surrogate pair, which Jackson turns into a Java string as it is. Such text cannot be stored as UTF-8, signed as
  * canonical JSON (RFC 8785 builds on I-JSON, RFC 7493, which forbids it) or evidenced, so it is refused at the door
- * with a 400 instead of failing deep inside a transaction.
+ * with a 400 instead of failing deep inside a transaction. So is NUL ({@code \u0000}), which PostgreSQL's text and
+ * jsonb cannot hold.
  */
 @ControllerAdvice
 public class WellFormedBodies extends RequestBodyAdviceAdapter {
@@ -66,6 +67,9 @@ public class WellFormedBodies extends RequestBodyAdviceAdapter {
     static boolean wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == 0) {
+                return false; // Unicode, but no text field in PostgreSQL can hold it
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
                     return false;
@@ -82,7 +86,8 @@ public class WellFormedBodies extends RequestBodyAdviceAdapter {
     static final class IllFormedText extends HttpMessageNotReadableException {
         IllFormedText(HttpInputMessage input) {
             super(
-                    "request body: text holds an unpaired UTF-16 surrogate (such as \\ud800), which is not Unicode",
+                    "request body: text holds an unpaired UTF-16 surrogate (such as \\ud800), which is not Unicode,"
+                            + " or NUL (\\u0000), which cannot be stored",
                     input);
         }
     }

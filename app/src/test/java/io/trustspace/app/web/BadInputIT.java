@@ -171,6 +171,29 @@ class BadInputIT {
     }
 
     @Test
+    void aTransferUnderARevokedAgreement_is409_withoutAsking() {
+        io.trustspace.app.contract.Agreements agreements = connector.bean(io.trustspace.app.contract.Agreements.class);
+        agreements.put(
+                "revoked-1",
+                "n-revoked-1",
+                io.trustspace.contract.negotiation.NegotiationRole.CONSUMER,
+                "did:web:127.0.0.1%3A9",
+                "did:web:127.0.0.1%3A8",
+                "d-1",
+                JSON.createObjectNode().put("@id", "revoked-1"),
+                "sig-p",
+                "sig-c",
+                java.time.Instant.now());
+        agreements.setState("revoked-1", "REVOKED");
+
+        HttpResponse<String> response = send(connector, CONNECTOR_KEY, "POST", "/api/v1/transfers", """
+                {"agreementId": "revoked-1", "counterPartyAddress": "http://127.0.0.1:9/dsp",
+                 "counterPartyId": "did:web:127.0.0.1%3A9", "format": "HttpData-PULL"}""");
+
+        assertThat(problem(response, 409).path("detail").asString()).contains("revoked");
+    }
+
+    @Test
     void onDspEndpoints_whatWouldBeAProblem_isTheProtocolsOwnError() {
         record Case(String method, String path, String contentType, String body, int status, String type) {}
         for (Case c : java.util.List.of(
@@ -189,6 +212,14 @@ class BadInputIT {
                         400,
                         "ContractNegotiationError"),
                 new Case("POST", "/dsp/2025-1/transfers/request", "text/plain", "x", 415, "TransferError"),
+                // NUL in a query parameter reaches the database, which refuses it: the request's fault, 400.
+                new Case(
+                        "POST",
+                        "/dsp/2025-1/catalog/request?after=%00",
+                        "application/json",
+                        "{\"@type\": \"CatalogRequestMessage\"}",
+                        400,
+                        "CatalogError"),
                 new Case("GET", "/dsp/2025-1/catalog/request", "application/json", null, 405, "CatalogError"))) {
             HttpResponse<String> response = connector.send(HttpRequest.newBuilder(URI.create(connector.url(c.path())))
                     .header("Authorization", "anything")
