@@ -39,6 +39,15 @@ public final class TestNode implements AutoCloseable {
         return start(NodeRole.CONNECTOR, name, suite, extra);
     }
 
+    /** The settings that give a node one API key, {@code key}, with {@code role} (e.g. {@code operator-admin}). */
+    public static Map<String, Object> apiKey(String key, String role) {
+        return Map.of(
+                "trustspace.security.api-keys[0].name", role,
+                "trustspace.security.api-keys[0].sha256",
+                        java.util.HexFormat.of().formatHex(io.trustspace.app.security.ApiKeyFilter.sha256(key)),
+                "trustspace.security.api-keys[0].roles", role);
+    }
+
     /**
      * A free loopback port; the node binds it explicitly so that its public URL and DID are known up front. Drawn
      * below Linux's ephemeral range (32768 and up), where a port free now may otherwise become the local end of an

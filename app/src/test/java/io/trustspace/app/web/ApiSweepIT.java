@@ -3,7 +3,6 @@ package io.trustspace.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustspace.app.config.NodeRole;
-import io.trustspace.app.security.ApiKeyFilter;
 import io.trustspace.app.testing.TestNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +58,9 @@ class ApiSweepIT {
 
     @BeforeAll
     static void start() {
-        operator = TestNode.start(NodeRole.OPERATOR, "sweep-op", "intl", keyed(OPERATOR_KEY, "operator-admin"));
-        Map<String, Object> settings = new HashMap<>(keyed(CONNECTOR_KEY, "participant-admin"));
+        operator =
+                TestNode.start(NodeRole.OPERATOR, "sweep-op", "intl", TestNode.apiKey(OPERATOR_KEY, "operator-admin"));
+        Map<String, Object> settings = new HashMap<>(TestNode.apiKey(CONNECTOR_KEY, "participant-admin"));
         settings.put("trustspace.dsp.interop-participant", "urn:sweep"); // so DSP bodies get past authentication
         connector = TestNode.start("sweep-c", "intl", settings);
     }
@@ -70,13 +69,6 @@ class ApiSweepIT {
     static void stop() {
         connector.close();
         operator.close();
-    }
-
-    private static Map<String, Object> keyed(String key, String role) {
-        return Map.of(
-                "trustspace.security.api-keys[0].name", role,
-                "trustspace.security.api-keys[0].sha256", HexFormat.of().formatHex(ApiKeyFilter.sha256(key)),
-                "trustspace.security.api-keys[0].roles", role);
     }
 
     @Test

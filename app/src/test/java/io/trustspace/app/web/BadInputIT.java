@@ -3,12 +3,10 @@ package io.trustspace.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustspace.app.config.NodeRole;
-import io.trustspace.app.security.ApiKeyFilter;
 import io.trustspace.app.testing.TestNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +28,9 @@ class BadInputIT {
 
     @BeforeAll
     static void start() {
-        operator = TestNode.start(NodeRole.OPERATOR, "bad-input-op", "intl", keyed(OPERATOR_KEY, "operator-admin"));
-        Map<String, Object> settings = new java.util.HashMap<>(keyed(CONNECTOR_KEY, "participant-admin"));
+        operator = TestNode.start(
+                NodeRole.OPERATOR, "bad-input-op", "intl", TestNode.apiKey(OPERATOR_KEY, "operator-admin"));
+        Map<String, Object> settings = new java.util.HashMap<>(TestNode.apiKey(CONNECTOR_KEY, "participant-admin"));
         // Any Authorization header is a caller, so that malformed DSP bodies get past authentication.
         settings.put("trustspace.dsp.interop-participant", "urn:bad-input");
         connector = TestNode.start("bad-input-c", "intl", settings);
@@ -41,13 +40,6 @@ class BadInputIT {
     static void stop() {
         connector.close();
         operator.close();
-    }
-
-    private static Map<String, Object> keyed(String key, String role) {
-        return Map.of(
-                "trustspace.security.api-keys[0].name", role,
-                "trustspace.security.api-keys[0].sha256", HexFormat.of().formatHex(ApiKeyFilter.sha256(key)),
-                "trustspace.security.api-keys[0].roles", role);
     }
 
     private static JsonNode problem(HttpResponse<String> response, int status) {
