@@ -71,9 +71,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is down or unreachable: the request may succeed later, so 503, and nothing about the cause. But a
-     * value the database refuses to hold (SQLSTATE class 22: NUL in text, malformed or out-of-range data) came from
-     * the request and will be refused again: 400, and the transaction it failed in was rolled back whole.
+     * The database is down or unreachable: the request may succeed later, so 503, and nothing about the cause. But
+     * text the database cannot hold (NUL: SQLSTATE 22P05 or 22021) that the request itself carried in its query or
+     * path will be refused again: 400. NUL in a JSON body never gets this far ({@link WellFormedBodies}); NUL from
+     * anywhere else (a peer's data, say) is the server's problem and stays a 503 with the error logged.
      */
     @ExceptionHandler({
         io.trustspace.common.jdbc.DataAccessException.class,
@@ -81,15 +82,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e, HttpServletRequest request) {
         if (e instanceof io.trustspace.common.jdbc.DataAccessException access
-                && access.sqlState() != null
-                && access.sqlState().startsWith("22")) {
-            log.debug("refused value serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                && ("22P05".equals(access.sqlState()) || "22021".equals(access.sqlState()))
+                && carriesNul(request)) {
+            log.warn("refused NUL serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             return Problems.response(Problems.of(
                     HttpStatus.BAD_REQUEST,
                     "invalid",
-                    access.sqlState().equals("22P05") || access.sqlState().equals("22021")
-                            ? "a text value holds a character that cannot be stored (NUL, U+0000, is never allowed)"
-                            : "a value in the request is malformed or out of range",
+                    "a text value holds a character that cannot be stored (NUL, U+0000, is never allowed)",
                     request));
         }
         log.error(
@@ -106,11 +105,29 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 request));
     }
 
-    /** A query string that is not percent-encoded UTF-8 ({@code %ZZ}, {@code %FF}): Tomcat cannot decode it. */
+    private static boolean carriesNul(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String uri = request.getRequestURI();
+        return (query != null && query.contains("%00")) || (uri != null && uri.contains("%00"));
+    }
+
+    /**
+     * Parameters Tomcat cannot read: a query string that is not percent-encoded UTF-8 ({@code %ZZ}, {@code %FF}), or
+     * too many of them, or a form body too large (Tomcat's own status, 400 or 413).
+     */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodableParameters(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> undecodableParameters(
+            org.apache.tomcat.util.http.InvalidParameterException e, HttpServletRequest request) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        boolean otherClientError = status != null && status.is4xxClientError() && status != HttpStatus.BAD_REQUEST;
         return Problems.response(Problems.of(
-                HttpStatus.BAD_REQUEST, "invalid", "the query string is not valid percent-encoded UTF-8", request));
+                otherClientError ? status : HttpStatus.BAD_REQUEST,
+                "invalid",
+                otherClientError
+                        ? "the request's parameters cannot be read: " + status.getReasonPhrase()
+                        : "the request's parameters cannot be read: the query string is not valid percent-encoded"
+                                + " UTF-8, or there are too many",
+                request));
     }
 
     /** Spring Security's firewall, when a handler reads a header it refuses (non-ASCII, control characters). */

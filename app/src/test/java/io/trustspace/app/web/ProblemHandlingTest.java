@@ -21,6 +21,30 @@ class ProblemHandlingTest {
     }
 
     @Test
+    void nulTheDatabaseRefuses_isTheClientsFault_onlyWhenTheRequestCarriedIt() {
+        ProblemHandling handling = new ProblemHandling();
+        io.trustspace.common.jdbc.DataAccessException refused = new io.trustspace.common.jdbc.DataAccessException(
+                "invalid byte sequence for encoding \"UTF8\": 0x00", new java.sql.SQLException("refused", "22021"));
+        org.springframework.mock.web.MockHttpServletRequest carried =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/dsp/2025-1/catalog/request");
+        carried.setQueryString("after=%00");
+        org.springframework.mock.web.MockHttpServletRequest harvest =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/v1/catalog/harvest");
+
+        assertThat(handling.storageUnavailable(refused, carried).getStatusCode().value())
+                .isEqualTo(400);
+        // A peer's NUL, met while harvesting: the server's problem, not the caller's.
+        assertThat(handling.storageUnavailable(refused, harvest).getStatusCode().value())
+                .isEqualTo(503);
+        io.trustspace.common.jdbc.DataAccessException overflow = new io.trustspace.common.jdbc.DataAccessException(
+                "value out of range", new java.sql.SQLException("overflow", "22003"));
+        assertThat(handling.storageUnavailable(overflow, carried)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(503);
+    }
+
+    @Test
     void whatTheClientSent_isNeverAServerFailure() {
         // Answers checked against a real node in BadInputIT; these are the ones it cannot provoke from outside.
         assertThat(handlers.resolveMethod(
