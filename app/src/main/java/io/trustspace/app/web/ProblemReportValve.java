@@ -9,8 +9,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's last word on a request it refused before any servlet ran (an encoded slash or NUL in the path, a path
@@ -36,22 +36,22 @@ public final class ProblemReportValve extends ErrorReportValve {
                 : known == null ? "HTTP " + status : known.getReasonPhrase();
         String path = request.getDecodedRequestURI();
         String dspType = DspErrorBodies.errorType(path == null ? request.getRequestURI() : path);
-        ObjectNode body;
+        String body;
         if (dspType != null) {
-            body = DspErrorBodies.error(dspType, String.valueOf(status), detail);
+            body = DspErrorBodies.error(dspType, String.valueOf(status), detail).toString();
         } else {
-            body = JsonNodeFactory.instance.objectNode();
-            body.put("type", "https://trustspace.io/problems/" + (status == 400 ? "invalid" : "http-" + status));
-            body.put("title", known == null ? "HTTP " + status : known.getReasonPhrase());
-            body.put("status", status);
-            body.put("detail", detail);
+            // No request given: the container refused it before any filter, so there is no request id to report.
+            ProblemDetail problem = Problems.of(
+                    HttpStatusCode.valueOf(status), status == 400 ? "invalid" : "http-" + status, detail, null);
+            problem.setTitle(known == null ? "HTTP " + status : known.getReasonPhrase());
+            body = Problems.json(problem);
         }
         try {
             response.setContentType(dspType != null ? "application/json" : "application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body.toString());
+                writer.write(body);
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -67,18 +67,32 @@ public final class Problems {
     public static void write(HttpServletResponse response, Result.Failure<?> failure, HttpServletRequest request)
             throws java.io.IOException {
         ProblemDetail problem = response(failure, request).getBody();
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body(problem));
+    }
+
+    /**
+     * {@code problem} as the JSON its document is, for writers outside Spring MVC's message converters: the
+     * standard members, {@code instance} when there is one, then the extension members.
+     */
+    static String json(ProblemDetail problem) {
+        return JSON.writeValueAsString(body(problem));
+    }
+
+    private static java.util.Map<String, Object> body(ProblemDetail problem) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", String.valueOf(problem.getType()));
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        body.put("instance", String.valueOf(problem.getInstance()));
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), body);
+        return body;
     }
 
     /** The request path as an instance reference; anything that would not be a valid URI is dropped. */
