@@ -1,5 +1,6 @@
 package io.trustspace.app.web;
 
+import io.trustspace.common.json.CanonicalJson;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -64,22 +65,9 @@ public class WellFormedBodies extends RequestBodyAdviceAdapter {
         return true;
     }
 
+    /** No NUL (PostgreSQL's text and jsonb cannot hold it) and no unpaired surrogate (canonical JSON cannot). */
     static boolean wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                return false; // Unicode, but no text field in PostgreSQL can hold it
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return text.indexOf('\u0000') < 0 && CanonicalJson.isWellFormed(text);
     }
 
     /** Turned into a 400 problem by {@link ProblemHandling}, with its message as the detail. */

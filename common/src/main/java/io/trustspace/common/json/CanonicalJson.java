@@ -40,6 +40,14 @@ public final class CanonicalJson {
 
     private CanonicalJson() {}
 
+    /**
+     * Whether {@code text} can be a string of I-JSON (RFC 7493 §2.1), and so of canonical JSON: well-formed UTF-16,
+     * no unpaired surrogate. Lets a caller refuse such text where it arrives rather than where it is signed.
+     */
+    public static boolean isWellFormed(String text) {
+        return JsonStrings.unpairedSurrogate(text) < 0;
+    }
+
     /** The canonical UTF-8 bytes of a JSON text. */
     public static Result<byte[]> canonicalize(String json) {
         return parse(json).flatMap(CanonicalJson::canonicalize);

@@ -14,6 +14,15 @@ final class JsonStrings {
      * UTF-8 encoding, so canonical bytes could not be produced for it.
      */
     static void requireWellFormed(String value, Supplier<String> where) {
+        int unpaired = unpairedSurrogate(value);
+        if (unpaired >= 0) {
+            throw new JsonRejection(where.get() + " contains the unpaired surrogate "
+                    + String.format("U+%04X", (int) value.charAt(unpaired)) + "; I-JSON requires well-formed Unicode");
+        }
+    }
+
+    /** The index of the first unpaired surrogate in {@code value}, or -1 if it is well-formed UTF-16. */
+    static int unpairedSurrogate(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c)
@@ -21,10 +30,10 @@ final class JsonStrings {
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new JsonRejection(where.get() + " contains the unpaired surrogate "
-                        + String.format("U+%04X", (int) c) + "; I-JSON requires well-formed Unicode");
+                return i;
             }
         }
+        return -1;
     }
 
     /**

@@ -110,6 +110,15 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void isWellFormed_acceptsPairsAndRefusesEitherHalfAlone() {
+        assertThat(CanonicalJson.isWellFormed("数据 \uD83D\uDE00 \u0000")).isTrue();
+        assertThat(CanonicalJson.isWellFormed("")).isTrue();
+        assertThat(CanonicalJson.isWellFormed("a\uD800")).isFalse();
+        assertThat(CanonicalJson.isWellFormed("\uDE00\uD83D")).isFalse();
+        assertThat(CanonicalJson.isWellFormed("\uD83Dx")).isFalse();
+    }
+
+    @Test
     void canonicalize_refusesNegativeZeroText_perErratum7920() {
         assertFailure(CanonicalJson.canonicalize("-0"), "number -0 at offset 0 is a negative zero");
         assertFailure(CanonicalJson.canonicalize("[-0.0e3]"), "number -0.0e3 at offset 1 is a negative zero");
