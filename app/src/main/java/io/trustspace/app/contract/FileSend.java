@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,10 +16,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * Sends a byte range of a file with as few copies as the servlet stack allows: the file is read straight into
- * direct buffers, which Tomcat copies into its socket buffer without a detour through the heap (ADR 0010). When a
- * digest is asked for, each chunk is hashed on another thread while the next one is read and written, since SHA-256
- * alone costs about as much as moving the bytes; a chunk's buffer is refilled only after its hash ran.
+ * Sends a byte range of a file with as few copies as the servlet stack allows (ADR 0010). Tomcat always copies what
+ * it is given into its socket buffer, so the copy we can save is our own: a send without a digest hands Tomcat the
+ * file's pages themselves, mapped a window at a time. A send that hashes reads the file into direct buffers instead,
+ * and each chunk is hashed on another thread while the next one is read and written, since SHA-256 alone costs about
+ * as much as moving the bytes; a chunk's buffer is refilled only after its hash ran.
  */
 final class FileSend {
 
@@ -51,7 +53,16 @@ final class FileSend {
 
     private FileSend() {}
 
-    /** The sink of a send: a servlet stream takes direct buffers as they are. */
+    /**
+     * A send without a digest maps this much of the file at a time and unmaps it before the next: a few hundred
+     * mappings per GiB, and never more address space or open mappings per send than this.
+     */
+    static final long MAPPED_WINDOW = 16L * 1024 * 1024;
+
+    /**
+     * The sink of a send: a servlet stream takes direct buffers as they are. It must be done with a chunk when {@code
+     * write} returns, because a mapped chunk is unmapped right after: touching it later would crash the JVM.
+     */
     interface Sink {
         void write(ByteBuffer chunk) throws IOException;
     }
@@ -61,6 +72,12 @@ final class FileSend {
      * it is null. Returns how many bytes were sent, which is less than {@code length} only if the file shrank.
      */
     static long send(FileChannel file, long position, long length, Sink out, MessageDigest digest) throws IOException {
+        return digest == null ? sendMapped(file, position, length, out) : sendRead(file, position, length, out, digest);
+    }
+
+    /** {@link #send} through buffers of ours, read from the file with positional reads. */
+    private static long sendRead(FileChannel file, long position, long length, Sink out, MessageDigest digest)
+            throws IOException {
         ByteBuffer[] buffers = {take(), take()};
         boolean[] reusable = {false};
         try {
@@ -84,6 +101,69 @@ final class FileSend {
             boolean[] reusable)
             throws IOException {
         return send((into, offset) -> read(file, into, position + offset), length, out, digest, buffers, reusable);
+    }
+
+    /**
+     * {@link #send} without a digest, straight from the file's pages, which saves copying every byte once more into a
+     * buffer of ours (measured in docs/benchmarks.md, "1 GiB pull"). A file cut short under a mapping is the one hazard: reading a page past its new end raises SIGBUS, which the
+     * JVM turns into an {@link InternalError} in the copying thread; that is taken as the file shrinking, like a
+     * positional read coming back short. A file system that cannot map sends the usual way.
+     */
+    private static long sendMapped(FileChannel file, long position, long length, Sink out) throws IOException {
+        long total = 0;
+        while (total < length) {
+            long window = Math.min(MAPPED_WINDOW, Math.min(length - total, file.size() - (position + total)));
+            if (window <= 0) {
+                return total;
+            }
+            MappedByteBuffer mapped;
+            try {
+                mapped = file.map(FileChannel.MapMode.READ_ONLY, position + total, window);
+            } catch (IOException | UnsupportedOperationException unmappable) {
+                return total + sendRead(file, position + total, length - total, out, null);
+            }
+            try {
+                for (int at = 0; at < window; at += BUFFER) {
+                    int chunk = (int) Math.min(BUFFER, window - at);
+                    try {
+                        out.write(mapped.slice(at, chunk));
+                    } catch (InternalError fault) {
+                        if (file.size() < position + total + at + chunk) {
+                            return total + at;
+                        }
+                        throw fault;
+                    }
+                }
+            } finally {
+                unmap(mapped);
+            }
+            total += window;
+        }
+        return total;
+    }
+
+    /**
+     * Unmaps now, not whenever the collector finds the buffer: mapped buffers are small on the heap, so without this
+     * a busy node could pile up mappings (and keep deleted files' space) until the kernel's map limit. Java 17 has no
+     * public call for it, only {@code sun.misc.Unsafe.invokeCleaner} in the jdk.unsupported module, kept for exactly
+     * this; without it the collector unmaps.
+     */
+    private static void unmap(MappedByteBuffer mapped) {
+        if (UNSAFE != null) {
+            UNSAFE.invokeCleaner(mapped);
+        }
+    }
+
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
+
+    private static sun.misc.Unsafe unsafe() {
+        try {
+            java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            return (sun.misc.Unsafe) field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException unavailable) {
+            return null;
+        }
     }
 
     /**

@@ -435,7 +435,36 @@ class DataPlaneIT {
     void aFileCutShortWhileItIsPulled_breaksTheDownload_andIsEvidenced() throws Exception {
         Path file = Files.write(dir.resolve("shrinking.bin"), new byte[PULL_SIZE]);
         TestAssets.openFile(provider, "shrinking-data", file);
-        String agreementId = agreement("shrinking-data");
+
+        cutShortWhilePulled(file, "shrinking-data");
+    }
+
+    /**
+     * Hashed ahead, so its pull sends the file's mapped pages (FileSend): reading one past the new end faults, and
+     * that must read as the file shrinking, like a short read, with the node still standing.
+     */
+    @Test
+    void aHashedAheadFileCutShortWhileItIsPulled_breaksTheDownload_andIsEvidenced() throws Exception {
+        Path file = Files.write(dir.resolve("shrinking-mapped.bin"), random(PULL_SIZE, 4));
+        awaitSettled(file);
+        TestAssets.openFile(provider, "shrinking-mapped-data", file);
+        SourceDigests.Version version = SourceDigests.version(file).orElseThrow();
+        SourceDigests digests = provider.bean(SourceDigests.class);
+        await(() -> digests.find("SHA-256", file, version, 0, PULL_SIZE - 1).isPresent());
+
+        cutShortWhilePulled(file, "shrinking-mapped-data");
+
+        byte[] after = random(3 * FileSend.BUFFER, 5);
+        Files.write(file, after);
+        assertThat(pullAndReadItsRecord(agreement("shrinking-mapped-data"), after.length)
+                        .path("digest")
+                        .asString())
+                .isEqualTo("INTL:" + sha256(after));
+    }
+
+    /** Pulls the file's dataset and truncates the file to 2 MiB once 1 MiB has arrived. */
+    private static void cutShortWhilePulled(Path file, String datasetId) throws Exception {
+        String agreementId = agreement(datasetId);
         long read = readAround(startPull(agreementId), () -> {
             try (java.nio.channels.FileChannel truncate =
                     java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
@@ -446,6 +475,9 @@ class DataPlaneIT {
         assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
         await(() -> outboxHolds("transfer.interrupted", agreementId));
         assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
+        JsonNode interrupted = JSON.readTree(new String(
+                keptPayload(lastRecord("transfer.interrupted", agreementId)), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(interrupted.path("reason").asString()).startsWith("the source shrank while it was sent");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +96,83 @@ class FileSendTest {
 
         assertThat(count).isEqualTo(SIZE - position);
         assertThat(sent.toByteArray()).isEqualTo(Arrays.copyOfRange(file, (int) position, SIZE));
+    }
+
+    /** Without a digest the file's pages go out mapped, a window at a time: every range must come out exactly. */
+    @ParameterizedTest
+    @CsvSource({
+        "0, " + SIZE,
+        "0, 1",
+        (FileSend.BUFFER - 1) + ", " + (2 * FileSend.BUFFER + 2),
+        (SIZE - 1) + ", 1",
+        "0, 0",
+        SIZE + ", 0"
+    })
+    void mapped_aRangeIsSentExactly(long position, long length) throws Exception {
+        byte[] file = write();
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        long count;
+        try (FileChannel channel = FileChannel.open(dir.resolve("source.bin"), StandardOpenOption.READ)) {
+            count = FileSend.send(channel, position, length, Channels.newChannel(sent)::write, null);
+        }
+
+        assertThat(count).isEqualTo(length);
+        assertThat(sent.toByteArray()).isEqualTo(Arrays.copyOfRange(file, (int) position, (int) (position + length)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "5, 3"})
+    void mapped_acrossWindows_theBytesStayInOrder(long position, long shorter) throws Exception {
+        byte[] file = new byte[(int) (FileSend.MAPPED_WINDOW * 2 + FileSend.BUFFER + 7)];
+        new Random(5).nextBytes(file);
+        Files.write(dir.resolve("large.bin"), file);
+        long length = file.length - position - shorter;
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream(file.length);
+        long count;
+        try (FileChannel channel = FileChannel.open(dir.resolve("large.bin"), StandardOpenOption.READ)) {
+            count = FileSend.send(channel, position, length, Channels.newChannel(sent)::write, null);
+        }
+
+        assertThat(count).isEqualTo(length);
+        assertThat(Arrays.equals(
+                        sent.toByteArray(), Arrays.copyOfRange(file, (int) position, (int) (position + length))))
+                .isTrue();
+    }
+
+    /**
+     * A file truncated while its mapped pages are being sent: reading past the new end faults (SIGBUS), which must end
+     * the send as a short one, with only true bytes out, and leave the JVM standing.
+     */
+    @Test
+    void mapped_aFileTruncatedMidSend_endsShort_withOnlyItsBytes() throws Exception {
+        byte[] file = write();
+        Path source = dir.resolve("source.bin");
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        java.nio.channels.WritableByteChannel copy = Channels.newChannel(sent);
+        int[] chunks = {0};
+        long count;
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
+            count = FileSend.send(
+                    channel,
+                    0,
+                    SIZE,
+                    chunk -> {
+                        if (chunks[0]++ == 1) {
+                            try (FileChannel writer = FileChannel.open(source, StandardOpenOption.WRITE)) {
+                                writer.truncate(FileSend.BUFFER);
+                            }
+                        }
+                        copy.write(chunk);
+                    },
+                    null);
+        }
+
+        assertThat(count).isEqualTo(FileSend.BUFFER);
+        assertThat(sent.toByteArray()).isEqualTo(Arrays.copyOf(file, FileSend.BUFFER));
+        assertThat(chunks[0]).isEqualTo(2);
     }
 
     private byte[] write() throws Exception {
