@@ -243,6 +243,13 @@ public class ContractManagementController {
             return invalid(
                     "agreementId: this connector holds no agreement " + agreementId + " as its consumer", request);
         }
+        if (!agreement.get().provider().equals(provider)) {
+            // The provider would refuse it anyway, but only after we had sent it an agreement id it has no part in.
+            return invalid(
+                    "counterPartyId: agreement " + agreementId + " was made with "
+                            + agreement.get().provider() + ", not " + provider,
+                    request);
+        }
         if ("REVOKED".equals(agreement.get().state())) {
             return Problems.response(
                     (Result.Failure<?>) Result.conflict("agreement " + agreementId + " is revoked"), request);

@@ -186,6 +186,37 @@ class BadInputIT {
     }
 
     @Test
+    void aTransferAskedOfAnotherProviderThanTheAgreements_is400_withoutAsking() {
+        connector
+                .bean(io.trustspace.app.contract.Agreements.class)
+                .put(
+                        "made-with-9",
+                        "n-made-with-9",
+                        io.trustspace.contract.negotiation.NegotiationRole.CONSUMER,
+                        "did:web:127.0.0.1%3A9",
+                        "did:web:127.0.0.1%3A8",
+                        "d-1",
+                        JSON.createObjectNode().put("@id", "made-with-9"),
+                        "sig-p",
+                        "sig-c",
+                        java.time.Instant.now());
+
+        HttpResponse<String> response = send(connector, CONNECTOR_KEY, "POST", "/api/v1/transfers", """
+                {"agreementId": "made-with-9", "counterPartyAddress": "http://127.0.0.1:7/dsp",
+                 "counterPartyId": "did:web:127.0.0.1%3A7", "format": "HttpData-PULL"}""");
+
+        assertThat(problem(response, 400).path("detail").asString())
+                .contains("counterPartyId")
+                .contains("did:web:127.0.0.1%3A9");
+        io.trustspace.app.contract.Transfers transfers = connector.bean(io.trustspace.app.contract.Transfers.class);
+        for (io.trustspace.contract.transfer.TransferState state :
+                io.trustspace.contract.transfer.TransferState.values()) {
+            assertThat(transfers.inState(state, 1000))
+                    .noneMatch(t -> t.agreementId().equals("made-with-9"));
+        }
+    }
+
+    @Test
     void onDspEndpoints_whatWouldBeAProblem_isTheProtocolsOwnError() {
         record Case(String method, String path, String contentType, String body, int status, String type) {}
         for (Case c : java.util.List.of(
