@@ -344,7 +344,8 @@ public class ContractConfiguration {
             NodeIdentity identity,
             CryptoSuite suite,
             JdbcTransactions transactions,
-            EvidenceRecorder evidence) {
+            EvidenceRecorder evidence,
+            NodeProperties properties) {
         return new ContractManagementController(
                 negotiations,
                 transfers,
@@ -354,7 +355,8 @@ public class ContractConfiguration {
                 identity.publicUrl() + DspCatalogJson.DSP_PATH,
                 suite,
                 transactions,
-                evidence);
+                evidence,
+                properties.dsp().interop());
     }
 
     @Bean

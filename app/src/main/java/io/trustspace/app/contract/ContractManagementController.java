@@ -83,6 +83,8 @@ public class ContractManagementController {
     private final CryptoSuite suite;
     private final JdbcTransactions transactions;
     private final EvidenceRecorder evidence;
+    /** The explicit interop profile (the TCK, EDC's iam-mock): counterparties named by ids other than DIDs. */
+    private final boolean interop;
 
     public ContractManagementController(
             Negotiations negotiations,
@@ -93,7 +95,9 @@ public class ContractManagementController {
             String callbackAddress,
             CryptoSuite suite,
             JdbcTransactions transactions,
-            EvidenceRecorder evidence) {
+            EvidenceRecorder evidence,
+            boolean interop) {
+        this.interop = interop;
         this.suite = suite;
         this.transactions = transactions;
         this.evidence = evidence;
@@ -106,7 +110,10 @@ public class ContractManagementController {
     }
 
     @PostMapping("/api/v1/negotiations")
-    @Operation(summary = "Negotiate as consumer: {counterPartyAddress (DSP base), counterPartyId, datasetId, offer}")
+    @Operation(
+            summary =
+                    "Negotiate as consumer: {counterPartyAddress (DSP base), counterPartyId (the provider's DID; any id"
+                            + " in the interop profile), datasetId, offer}")
     public ResponseEntity<?> negotiate(@RequestBody JsonNode body, HttpServletRequest request) {
         String address = text(body, "counterPartyAddress");
         String provider = text(body, "counterPartyId");
@@ -122,6 +129,14 @@ public class ContractManagementController {
             return invalid(
                     "counterPartyAddress (http(s) DSP base), counterPartyId, datasetId and offer (ODRL with @id)"
                             + " are required",
+                    request);
+        }
+        if (!interop && !provider.startsWith("did:")) {
+            // Our access tokens are addressed to a DID and the provider's are checked against one: with any other
+            // id every message would fail after the 201.
+            return invalid(
+                    "counterPartyId: " + provider + " is not a DID; outside the interop profile a provider is"
+                            + " named by its DID (did:web:…)",
                     request);
         }
         ObjectNode policy = ((ObjectNode) offer).deepCopy();

@@ -185,6 +185,16 @@ class BadInputIT {
         assertThat(problem(response, 409).path("detail").asString()).contains("revoked");
     }
 
+    /** The other side of ManagementEdgeIT's check: in the interop profile (EDC, the TCK) ids need not be DIDs. */
+    @Test
+    void aNegotiationWithAProviderNotNamedByADid_isTaken_inTheInteropProfile() {
+        HttpResponse<String> response = send(connector, CONNECTOR_KEY, "POST", "/api/v1/negotiations", """
+                {"counterPartyAddress": "http://127.0.0.1:9/dsp", "counterPartyId": "provider-x",
+                 "datasetId": "d-1", "offer": {"@id": "o-1", "permission": [{"action": "use"}]}}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
     @Test
     void aTransferAskedOfAnotherProviderThanTheAgreements_is400_withoutAsking() {
         connector

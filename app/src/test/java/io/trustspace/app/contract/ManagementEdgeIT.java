@@ -16,8 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The management API's wait on a process, at the HTTP edge of a real connector: bad parameters are 400 problems. */
-class ProcessWaitIT {
+/**
+ * The management API at the HTTP edge of a real connector without the interop profile: a bad wait on a process, or a
+ * request that could only fail later, is a 400 problem at once.
+ */
+class ManagementEdgeIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY = "participant-key-for-wait-tests";
@@ -66,6 +69,21 @@ class ProcessWaitIT {
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("detail").asString()).contains("nobody");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNegotiationWithAProviderNotNamedByADid_is400() {
+        HttpResponse<String> response = node.send(HttpRequest.newBuilder(URI.create(node.url("/api/v1/negotiations")))
+                .header("X-Api-Key", KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"counterPartyAddress": "http://127.0.0.1:9/dsp", "counterPartyId": "provider-x",
+                         "datasetId": "d-1", "offer": {"@id": "o-1", "permission": [{"action": "use"}]}}""")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("detail").asString())
+                .contains("counterPartyId")
+                .contains("not a DID");
     }
 
     private static HttpResponse<String> get(String path) {
