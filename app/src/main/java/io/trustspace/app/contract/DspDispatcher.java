@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers the {@link DspOutbox}. A message enqueued through {@link #enqueue} for a process with nothing else pending
  * is sent by a sender thread right after its transaction commits (after our answer, when the transaction received a
  * DSP message: {@link ReplyFirstFilter}), without a round through the outbox query; the
- * loop claims, every {@value #IDLE_MS} ms and whenever a delivery leaves a process's next message waiting, what is
- * left: retries, messages queued behind others, delayed ones, and what a restart left behind.
+ * loop claims, every {@value #IDLE_MS} ms, whenever a delivery leaves a process's next message waiting and whenever a
+ * message is queued behind another, what is left: retries, messages queued behind others, delayed ones, and what a
+ * restart left behind. The last two wake-ups together mean a queued message never waits for the idle tick: whichever
+ * of "its predecessor delivered" and "it committed" happens second sees the other.
  *
  * <p>Retries: a connection failure, 5xx or 401 backs off exponentially up to {@link #MAX_ATTEMPTS} attempts; a 404 or
  * 409 is retried quickly a few times (a peer that registers its handler just after answering the previous message —
@@ -60,6 +62,7 @@ public final class DspDispatcher implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService senders;
     private final Thread loop;
+    private final long idleMillis;
     private volatile Listener listener;
     private volatile boolean running = true;
 
@@ -72,6 +75,18 @@ public final class DspDispatcher implements AutoCloseable {
             Function<String, Result<String>> authorization,
             int senderThreads,
             Clock clock) {
+        this(outbox, http, authorization, senderThreads, clock, Duration.ofMillis(IDLE_MS));
+    }
+
+    /** {@code idle}: how long the loop sleeps when nobody wakes it (tests make it long, to see who does). */
+    DspDispatcher(
+            DspOutbox outbox,
+            HttpClient http,
+            Function<String, Result<String>> authorization,
+            int senderThreads,
+            Clock clock,
+            Duration idle) {
+        this.idleMillis = idle.toMillis();
         this.outbox = outbox;
         this.http = http;
         this.authorization = authorization;
@@ -105,7 +120,11 @@ public final class DspDispatcher implements AutoCloseable {
      */
     public void enqueue(String processId, String target, String audience, String type, JsonNode body, Instant at) {
         outbox.enqueue(processId, target, audience, type, body, at, clock.instant(), LEASE)
-                .ifPresent(message -> outbox.afterCommit(() -> send(message)));
+                .ifPresentOrElse(
+                        message -> outbox.afterCommit(() -> send(message)),
+                        // Queued behind a message in flight: its delivery may have looked for successors before this
+                        // commit, so the loop looks once more after it.
+                        () -> outbox.afterCommit(this::wake));
     }
 
     private void send(DspOutbox.Pending message) {
@@ -128,7 +147,7 @@ public final class DspDispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                wake.tryAcquire(IDLE_MS, TimeUnit.MILLISECONDS);
+                wake.tryAcquire(idleMillis, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 List<DspOutbox.Pending> due;
                 do {

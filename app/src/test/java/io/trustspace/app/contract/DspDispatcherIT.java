@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -132,6 +133,100 @@ class DspDispatcherIT {
         awaitFailure();
         assertThat(attempts).hasValue(DspDispatcher.MAX_QUICK_ATTEMPTS);
         assertThat(failures).singleElement().asString().contains("answered 409");
+    }
+
+    /**
+     * A message queued behind one in flight, committed only after that one's delivery has looked for successors:
+     * neither side sees the other then, and only the wake-up after the commit keeps it from waiting for the idle
+     * tick. The tick is an hour here, so without that wake-up the message would not go at all within the test.
+     */
+    @Test
+    void aMessageQueuedBehindOneInFlight_goesOnceItsPredecessorIsDelivered_evenIfItCommitsAfterThatDelivery()
+            throws Exception {
+        dispatcher.close();
+        java.util.concurrent.CountDownLatch answerFirst = new java.util.concurrent.CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> second = new CompletableFuture<>();
+        peer.createContext("/ordered/", exchange -> {
+            try (exchange) {
+                String body =
+                        new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                received.add(body);
+                if (body.contains("first")) {
+                    answerFirst.await(20, TimeUnit.SECONDS);
+                    // A body, so that the dispatcher tells its listener: only after it looked for successors.
+                    byte[] reply = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, reply.length);
+                    exchange.getResponseBody().write(reply);
+                } else {
+                    second.complete(null);
+                    exchange.sendResponseHeaders(200, -1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        DspOutbox outbox = new DspOutbox(transactions);
+        dispatcher = new DspDispatcher(
+                outbox,
+                HttpClient.newHttpClient(),
+                audience -> Result.ok("Bearer test"),
+                2,
+                Clock.systemUTC(),
+                Duration.ofHours(1));
+        CompletableFuture<Void> firstLookedForMore = new CompletableFuture<>();
+        dispatcher.listen(new DspDispatcher.Listener() {
+            @Override
+            public void replied(DspOutbox.Pending message, JsonNode reply) {
+                firstLookedForMore.complete(null);
+            }
+
+            @Override
+            public void failed(DspOutbox.Pending message, String reason) {
+                failures.add(reason);
+            }
+        });
+        dispatcher.start();
+        String target = "http://127.0.0.1:" + peer.getAddress().getPort() + "/ordered/";
+
+        transactions.inTransaction(() -> {
+            dispatcher.enqueue("process-2", target + "1", "did:web:peer", "M", message("first"), Instant.now());
+            return null;
+        });
+        awaitTrue(() -> received.size() == 1);
+        transactions.inTransaction(() -> {
+            dispatcher.enqueue("process-2", target + "2", "did:web:peer", "M", message("second"), Instant.now());
+            // Only now is the first one answered, deleted and its successors looked for; this one is not committed.
+            answerFirst.countDown();
+            try {
+                firstLookedForMore.get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+
+        second.get(20, TimeUnit.SECONDS);
+        assertThat(received).hasSize(2);
+        assertThat(failures).isEmpty();
+        awaitTrue(() -> pending() == 0);
+    }
+
+    private static JsonNode message(String text) {
+        return JsonMapper.builder().build().createObjectNode().put("@type", "M").put("text", text);
+    }
+
+    /** Waits up to 20 s for {@code condition}. */
+    private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try {
+            while (!condition.call() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(condition.call()).isTrue();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void send() {
