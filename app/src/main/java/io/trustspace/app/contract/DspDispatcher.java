@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * DSP message: {@link ReplyFirstFilter}), without a round through the outbox query; the
  * loop claims, every {@value #IDLE_MS} ms, whenever a delivery leaves a process's next message waiting and whenever a
  * message is queued behind another, what is left: retries, messages queued behind others, delayed ones, and what a
- * restart left behind. The last two wake-ups together mean a queued message never waits for the idle tick: whichever
- * of "its predecessor delivered" and "it committed" happens second sees the other.
+ * restart left behind. The last two wake-ups together mean a queued message does not wait for the idle tick, whichever
+ * of "its predecessor delivered" and "it committed" comes first (see {@link DspOutbox#delivered} for the one instant
+ * they do not cover).
  *
  * <p>Retries: a connection failure, 5xx or 401 backs off exponentially up to {@link #MAX_ATTEMPTS} attempts; a 404 or
  * 409 is retried quickly a few times (a peer that registers its handler just after answering the previous message —

@@ -134,30 +134,19 @@ public final class DspOutbox {
     }
 
     /**
-     * Removes a delivered message; true if its process has more messages waiting behind it. The two are separate
-     * statements on purpose: one statement reads with the snapshot it started with, so a successor committed while
-     * the delete ran would be missed by both sides — the successor saw its predecessor still there, and the delete
-     * would not see the successor — and would wait for the loop's idle tick. Looking after the delete committed, it
-     * is this check or the successor's own wake-up ({@link DspDispatcher#enqueue}) that sees the other. Called outside
-     * any transaction, so that each statement commits on its own.
+     * Removes a delivered message; true if its process has more messages waiting behind it. One statement, so one
+     * snapshot: a successor that commits while it runs is not seen here, which is why a successor queued behind a
+     * message in flight also wakes the loop itself after its commit ({@link DspDispatcher#enqueue}). Only a commit
+     * inside this statement's few microseconds, met by a claim in the same instant, is left to the idle tick.
      */
     public boolean delivered(long id) {
         return transactions.withConnection(connection -> {
-            String processId;
-            try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM dsp_outbox WHERE id = ? RETURNING process_id")) {
+            try (PreparedStatement delete = connection.prepareStatement("WITH gone AS (DELETE FROM dsp_outbox"
+                    + " WHERE id = ? RETURNING process_id) SELECT EXISTS (SELECT 1 FROM dsp_outbox o JOIN gone"
+                    + " ON o.process_id = gone.process_id WHERE o.id <> ? AND NOT o.failed)")) {
                 delete.setLong(1, id);
+                delete.setLong(2, id);
                 try (ResultSet row = delete.executeQuery()) {
-                    if (!row.next()) {
-                        return false;
-                    }
-                    processId = row.getString(1);
-                }
-            }
-            try (PreparedStatement more = connection.prepareStatement(
-                    "SELECT EXISTS (SELECT 1 FROM dsp_outbox WHERE process_id = ? AND NOT failed)")) {
-                more.setString(1, processId);
-                try (ResultSet row = more.executeQuery()) {
                     return row.next() && row.getBoolean(1);
                 }
             }
