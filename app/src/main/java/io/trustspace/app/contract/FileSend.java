@@ -40,6 +40,9 @@ final class FileSend {
      */
     static final int HEAP_READ = 64 * 1024;
 
+    /** For {@link #unmap}; null where the JDK does not offer it. */
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
+
     private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
     private static final Semaphore DIRECT = new Semaphore(DIRECT_BUFFERS);
 
@@ -105,9 +108,10 @@ final class FileSend {
 
     /**
      * {@link #send} without a digest, straight from the file's pages, which saves copying every byte once more into a
-     * buffer of ours (measured in docs/benchmarks.md, "1 GiB pull"). A file cut short under a mapping is the one hazard: reading a page past its new end raises SIGBUS, which the
-     * JVM turns into an {@link InternalError} in the copying thread; that is taken as the file shrinking, like a
-     * positional read coming back short. A file system that cannot map sends the usual way.
+     * buffer of ours (measured in docs/benchmarks.md, "1 GiB pull"). A file cut short under a mapping is the one
+     * hazard: reading a page past its new end raises SIGBUS, which the JVM turns into an {@link InternalError} in the
+     * copying thread; that is taken as the file shrinking, like a positional read coming back short. A file system
+     * that cannot map sends the usual way.
      */
     private static long sendMapped(FileChannel file, long position, long length, Sink out) throws IOException {
         long total = 0;
@@ -153,8 +157,6 @@ final class FileSend {
             UNSAFE.invokeCleaner(mapped);
         }
     }
-
-    private static final sun.misc.Unsafe UNSAFE = unsafe();
 
     private static sun.misc.Unsafe unsafe() {
         try {
