@@ -42,6 +42,23 @@ class BadInputIT {
         operator.close();
     }
 
+    /** Stores an agreement the connector holds as consumer, made with did:web:127.0.0.1%3A9; the store. */
+    private static io.trustspace.app.contract.Agreements heldAsConsumer(String agreementId) {
+        io.trustspace.app.contract.Agreements agreements = connector.bean(io.trustspace.app.contract.Agreements.class);
+        agreements.put(
+                agreementId,
+                "n-" + agreementId,
+                io.trustspace.contract.negotiation.NegotiationRole.CONSUMER,
+                "did:web:127.0.0.1%3A9",
+                "did:web:127.0.0.1%3A8",
+                "d-1",
+                JSON.createObjectNode().put("@id", agreementId),
+                "sig-p",
+                "sig-c",
+                java.time.Instant.now());
+        return agreements;
+    }
+
     private static JsonNode problem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -164,19 +181,7 @@ class BadInputIT {
 
     @Test
     void aTransferUnderARevokedAgreement_is409_withoutAsking() {
-        io.trustspace.app.contract.Agreements agreements = connector.bean(io.trustspace.app.contract.Agreements.class);
-        agreements.put(
-                "revoked-1",
-                "n-revoked-1",
-                io.trustspace.contract.negotiation.NegotiationRole.CONSUMER,
-                "did:web:127.0.0.1%3A9",
-                "did:web:127.0.0.1%3A8",
-                "d-1",
-                JSON.createObjectNode().put("@id", "revoked-1"),
-                "sig-p",
-                "sig-c",
-                java.time.Instant.now());
-        agreements.setState("revoked-1", "REVOKED");
+        heldAsConsumer("revoked-1").setState("revoked-1", "REVOKED");
 
         HttpResponse<String> response = send(connector, CONNECTOR_KEY, "POST", "/api/v1/transfers", """
                 {"agreementId": "revoked-1", "counterPartyAddress": "http://127.0.0.1:9/dsp",
@@ -197,19 +202,7 @@ class BadInputIT {
 
     @Test
     void aTransferAskedOfAnotherProviderThanTheAgreements_is400_withoutAsking() {
-        connector
-                .bean(io.trustspace.app.contract.Agreements.class)
-                .put(
-                        "made-with-9",
-                        "n-made-with-9",
-                        io.trustspace.contract.negotiation.NegotiationRole.CONSUMER,
-                        "did:web:127.0.0.1%3A9",
-                        "did:web:127.0.0.1%3A8",
-                        "d-1",
-                        JSON.createObjectNode().put("@id", "made-with-9"),
-                        "sig-p",
-                        "sig-c",
-                        java.time.Instant.now());
+        heldAsConsumer("made-with-9");
 
         HttpResponse<String> response = send(connector, CONNECTOR_KEY, "POST", "/api/v1/transfers", """
                 {"agreementId": "made-with-9", "counterPartyAddress": "http://127.0.0.1:7/dsp",
