@@ -31,9 +31,9 @@ public final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String detail = status == 400
-                ? "the request is malformed (its path or headers cannot be decoded)"
-                : known == null ? "HTTP " + status : known.getReasonPhrase();
+        String reasonPhrase = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String detail =
+                status == 400 ? "the request is malformed (its path or headers cannot be decoded)" : reasonPhrase;
         String path = request.getDecodedRequestURI();
         String dspType = DspErrorBodies.errorType(path == null ? request.getRequestURI() : path);
         String body;
@@ -43,7 +43,7 @@ public final class ProblemReportValve extends ErrorReportValve {
             // No request given: the container refused it before any filter, so there is no request id to report.
             ProblemDetail problem = Problems.of(
                     HttpStatusCode.valueOf(status), status == 400 ? "invalid" : "http-" + status, detail, null);
-            problem.setTitle(known == null ? "HTTP " + status : known.getReasonPhrase());
+            problem.setTitle(reasonPhrase);
             body = Problems.json(problem);
         }
         try {
