@@ -123,6 +123,6 @@ public class DspCatalogController {
     }
 
     private static Optional<VerifiedCaller> caller(HttpServletRequest request) {
-        return Optional.ofNullable((VerifiedCaller) request.getAttribute(DspAuthFilter.CALLER));
+        return Optional.of(DspAuthFilter.caller(request));
     }
 }

@@ -230,6 +230,6 @@ public class OperatorCatalogController {
     }
 
     private static VerifiedCaller caller(HttpServletRequest request) {
-        return (VerifiedCaller) request.getAttribute(DspAuthFilter.CALLER);
+        return DspAuthFilter.caller(request);
     }
 }

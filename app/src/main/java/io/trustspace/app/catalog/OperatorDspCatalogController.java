@@ -57,8 +57,7 @@ public class OperatorDspCatalogController {
         if (limit < 1 || limit > DspCatalogController.MAX_PAGE || (after != null && after.length() > 300)) {
             return error("limit must be from 1 to " + DspCatalogController.MAX_PAGE + " and after a data identifier");
         }
-        Optional<VerifiedCaller> caller =
-                Optional.ofNullable((VerifiedCaller) request.getAttribute(DspAuthFilter.CALLER));
+        Optional<VerifiedCaller> caller = Optional.of(DspAuthFilter.caller(request));
         List<JsonNode> page = new ArrayList<>();
         String cursor = after;
         boolean exhausted = false;

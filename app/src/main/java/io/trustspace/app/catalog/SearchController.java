@@ -35,7 +35,7 @@ public class SearchController {
     @Operation(
             summary = "Full-text search with facets over the space's (and peer spaces') resources the caller may see")
     public ResponseEntity<?> searchAsParticipant(@RequestBody JsonNode body, HttpServletRequest request) {
-        VerifiedCaller caller = (VerifiedCaller) request.getAttribute(DspAuthFilter.CALLER);
+        VerifiedCaller caller = DspAuthFilter.caller(request);
         return SearchJson.query(body)
                 .map(query -> search.search(query, Optional.of(caller)))
                 .fold(page -> ResponseEntity.ok(SearchJson.page(page)), f -> Problems.response(f, request));

@@ -229,6 +229,6 @@ public class DspContractController {
     }
 
     private static VerifiedCaller caller(HttpServletRequest request) {
-        return (VerifiedCaller) request.getAttribute(DspAuthFilter.CALLER);
+        return DspAuthFilter.caller(request);
     }
 }

@@ -1,5 +1,6 @@
 package io.trustspace.app.contract;
 
+import io.trustspace.app.web.RoutedPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +38,7 @@ public final class ReplyFirstFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RoutedPath.of(request);
         return !"POST".equals(request.getMethod())
                 || !(path.startsWith("/dsp/2025-1/negotiations/") || path.startsWith("/dsp/2025-1/transfers/"));
     }

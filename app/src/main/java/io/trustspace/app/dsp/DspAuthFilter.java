@@ -2,6 +2,7 @@ package io.trustspace.app.dsp;
 
 import io.trustspace.app.web.DspErrorBodies;
 import io.trustspace.app.web.RequestIdFilter;
+import io.trustspace.app.web.RoutedPath;
 import io.trustspace.identity.auth.AccessTokenVerifier;
 import io.trustspace.identity.auth.AuthFailure;
 import io.trustspace.identity.auth.AuthOutcome;
@@ -13,7 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DspAuthFilter extends OncePerRequestFilter {
 
     public static final String CALLER = DspAuthFilter.class.getName() + ".caller";
+    private static final Logger log = LoggerFactory.getLogger(DspAuthFilter.class);
     private static final int MAX_TOKEN = 16 * 1024;
 
     private final AccessTokenVerifier verifier;
@@ -96,9 +102,21 @@ public final class DspAuthFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The caller this filter verified for {@code request}. DSP handlers take it from here: a request that reached
+     * one without passing this filter is refused (401) instead of failing on a missing caller.
+     */
+    public static VerifiedCaller caller(HttpServletRequest request) {
+        if (request.getAttribute(CALLER) instanceof VerifiedCaller caller) {
+            return caller;
+        }
+        log.error("{} {} reached a DSP handler without a verified caller", request.getMethod(), RoutedPath.of(request));
+        throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "send Authorization: Bearer <access token>");
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RoutedPath.of(request);
         // Version discovery is public by definition: peers call it before they know how to authenticate.
         return !path.startsWith("/dsp/") || path.startsWith("/dsp/.well-known/");
     }
@@ -141,7 +159,7 @@ public final class DspAuthFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, AuthFailure failure, String detail)
             throws IOException {
-        String type = DspErrorBodies.errorType(request.getRequestURI());
+        String type = DspErrorBodies.errorType(RoutedPath.of(request));
         if (type != null) {
             // DSP peers expect the protocol's own error messages, not problem JSON.
             tools.jackson.databind.node.ObjectNode error = DspErrorBodies.error(type, failure.name(), detail);

@@ -21,7 +21,7 @@ public class DspIdentityController {
     @GetMapping("/dsp/v1/identity")
     @Operation(summary = "The caller as this connector recognised it (from its access token and credential)")
     public Map<String, Object> identity(HttpServletRequest request) {
-        VerifiedCaller caller = (VerifiedCaller) request.getAttribute(DspAuthFilter.CALLER);
+        VerifiedCaller caller = DspAuthFilter.caller(request);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("did", caller.did());
         view.put("issuer", caller.issuer());

@@ -1,7 +1,5 @@
 package io.trustspace.app.web;
 
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -64,7 +62,7 @@ public class DspErrorBodies implements ResponseBodyAdvice<Object> {
         if (!(body instanceof ProblemDetail problem) || !(request instanceof ServletServerHttpRequest servlet)) {
             return body;
         }
-        String type = errorType(originalPath(servlet.getServletRequest()));
+        String type = errorType(RoutedPath.of(servlet.getServletRequest()));
         if (type == null) {
             return body;
         }
@@ -73,11 +71,5 @@ public class DspErrorBodies implements ResponseBodyAdvice<Object> {
                 type,
                 String.valueOf(problem.getStatus()),
                 problem.getDetail() == null ? String.valueOf(problem.getTitle()) : problem.getDetail());
-    }
-
-    /** The path the client asked for, also when the container forwarded the request to its error page. */
-    private static String originalPath(HttpServletRequest request) {
-        Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return forwarded instanceof String path ? path : request.getRequestURI();
     }
 }

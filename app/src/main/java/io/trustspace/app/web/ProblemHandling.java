@@ -186,6 +186,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static String typeOf(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "invalid";
+            case 401 -> "unauthorized";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";

@@ -57,7 +57,10 @@ class ReplyFirstFilterTest {
         assertThat(events).containsExactly("sent", "sent while reading");
     }
 
+    /** As the container hands it over: the dispatcher servlet maps "/", so the servlet path is the routed path. */
     private static MockHttpServletRequest post(String path) {
-        return new MockHttpServletRequest("POST", path);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setServletPath(path);
+        return request;
     }
 }
