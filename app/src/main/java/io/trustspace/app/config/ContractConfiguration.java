@@ -299,7 +299,13 @@ public class ContractConfiguration {
     /** Digests of file versions the data plane has established, by sending or by hashing ahead (ADR 0010). */
     @Bean
     SourceDigests sourceDigests(JdbcTransactions transactions) {
-        return new SourceDigests(transactions);
+        SourceDigests digests = new SourceDigests(transactions);
+        // Once per start, off the start-up path: rows of deleted sources would otherwise stay for good.
+        Thread forget = new Thread(digests::forgetMissing, "source-digest-forget");
+        forget.setDaemon(true);
+        forget.setPriority(Thread.MIN_PRIORITY);
+        forget.start();
+        return digests;
     }
 
     @Bean(destroyMethod = "close")

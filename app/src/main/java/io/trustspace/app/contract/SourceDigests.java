@@ -3,6 +3,7 @@ package io.trustspace.app.contract;
 import io.trustspace.common.jdbc.JdbcTransactions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.PreparedStatement;
@@ -10,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +121,73 @@ public final class SourceDigests {
         if (stored(key)) {
             save(key, digest);
         }
+    }
+
+    /** Stored paths checked per statement when forgetting files that are gone. */
+    static final int FORGET_BATCH = 500;
+
+    /**
+     * Drops the stored digests of files that no longer exist, and returns how many rows went. The table keeps one row
+     * per file ever sent whole; without this, rows of deleted sources would stay for good. Paths are read in batches,
+     * so memory stays bounded however many files were served; a file that reappears is simply hashed again.
+     */
+    public int forgetMissing() {
+        if (store == null) {
+            return 0;
+        }
+        int forgotten = 0;
+        String after = "";
+        try {
+            while (true) {
+                List<String> paths = storedPaths(after);
+                List<String> gone = paths.stream().filter(SourceDigests::gone).toList();
+                if (!gone.isEmpty()) {
+                    forgotten += forget(gone);
+                }
+                if (paths.size() < FORGET_BATCH) {
+                    return forgotten;
+                }
+                after = paths.get(paths.size() - 1);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not forget the digests of deleted files (forgot {} first): {}", forgotten, e.toString());
+            return forgotten;
+        }
+    }
+
+    /** Whether nothing can be read at {@code path} any more (a link to a deleted file included). */
+    private static boolean gone(String path) {
+        try {
+            return !Files.exists(Path.of(path));
+        } catch (InvalidPathException e) {
+            return true;
+        }
+    }
+
+    private List<String> storedPaths(String after) {
+        return store.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT DISTINCT path FROM source_digest WHERE path > ? ORDER BY path LIMIT " + FORGET_BATCH)) {
+                select.setString(1, after);
+                List<String> paths = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        paths.add(rows.getString(1));
+                    }
+                }
+                return paths;
+            }
+        });
+    }
+
+    private int forget(List<String> paths) {
+        return store.withConnection(connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM source_digest WHERE path = ANY (?)")) {
+                delete.setArray(1, connection.createArrayOf("text", paths.toArray()));
+                return delete.executeUpdate();
+            }
+        });
     }
 
     /** How many digests are remembered in memory. */

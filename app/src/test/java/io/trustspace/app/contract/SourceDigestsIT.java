@@ -66,6 +66,30 @@ class SourceDigestsIT {
     }
 
     @Test
+    void theDigestsOfDeletedFiles_areForgotten_inBatches() throws Exception {
+        SourceDigests digests = new SourceDigests(database.transactions());
+        int files = SourceDigests.FORGET_BATCH + 3;
+        for (int i = 0; i < files; i++) {
+            Path file = Files.write(dir.resolve("f" + i + ".bin"), new byte[10]);
+            digests.remember("SHA-256", file, SourceDigests.version(file).orElseThrow(), 0, 9, digest);
+            digests.remember("SM3", file, SourceDigests.version(file).orElseThrow(), 0, 9, digest);
+        }
+        Path kept = dir.resolve("f1.bin");
+        SourceDigests.Version version = SourceDigests.version(kept).orElseThrow();
+        for (int i = 0; i < files; i++) {
+            if (i != 1) {
+                Files.delete(dir.resolve("f" + i + ".bin"));
+            }
+        }
+
+        assertThat(digests.forgetMissing()).isEqualTo(2 * (files - 1));
+        assertThat(database.queryString("SELECT count(*) FROM source_digest")).isEqualTo("2");
+        assertThat(new SourceDigests(database.transactions()).find("SHA-256", kept, version, 0, 9))
+                .hasValue(digest);
+        assertThat(digests.forgetMissing()).isZero();
+    }
+
+    @Test
     void rangesAreRememberedInMemoryOnly() throws Exception {
         Path file = Files.write(dir.resolve("ranges.bin"), new byte[1000]);
         SourceDigests.Version version = SourceDigests.version(file).orElseThrow();
