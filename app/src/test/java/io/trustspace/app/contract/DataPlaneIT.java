@@ -3,6 +3,7 @@ package io.trustspace.app.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.trustspace.app.testing.Eventually;
 import io.trustspace.app.testing.TestAssets;
 import io.trustspace.app.testing.TestNode;
 import io.trustspace.contract.negotiation.NegotiationState;
@@ -49,6 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
  * data flows stops the stream, and the interruption is evidenced.
  */
 class DataPlaneIT {
+
+    /** Bounded: the longest wait is the pauses between all attempts plus the pushes themselves. */
+    private static final Duration PUSH_WAIT = Duration.ofSeconds(60);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CONTEXT = "https://w3id.org/dspace/2025/1/context.jsonld";
@@ -172,12 +176,14 @@ class DataPlaneIT {
         retryAfter = "60"; // the next attempt would come long after the restart
         String agreementId = agreement();
         String providerPid = requestPush(agreementId);
-        await(() -> received.size() == 1);
+        Eventually.until(PUSH_WAIT, () -> received.size() == 1);
 
         provider.restart();
 
         Transfers transfers = provider.bean(Transfers.class);
-        await(() -> transfers.find(providerPid).orElseThrow().state().isFinal());
+        Eventually.until(
+                PUSH_WAIT,
+                () -> transfers.find(providerPid).orElseThrow().state().isFinal());
         assertThat(transfers.find(providerPid).orElseThrow().state()).isEqualTo(TransferState.COMPLETED);
         assertThat(received).containsExactly(SIZE, SIZE);
         assertThat(keys).containsExactly(providerPid, providerPid);
@@ -198,7 +204,9 @@ class DataPlaneIT {
 
         String providerPid = requestPush(agreementId);
         Transfers transfers = provider.bean(Transfers.class);
-        await(() -> transfers.find(providerPid).orElseThrow().state().isFinal());
+        Eventually.until(
+                PUSH_WAIT,
+                () -> transfers.find(providerPid).orElseThrow().state().isFinal());
 
         TransferProcess done = transfers.find(providerPid).orElseThrow();
         assertThat(done.state()).isEqualTo(TransferState.TERMINATED);
@@ -239,7 +247,7 @@ class DataPlaneIT {
         script.add(503);
         retryAfter = "3";
         String providerPid = requestPush(agreement());
-        await(() -> received.size() == 1);
+        Eventually.until(PUSH_WAIT, () -> received.size() == 1);
 
         post(
                 "/dsp/2025-1/transfers/" + providerPid + "/suspension",
@@ -272,7 +280,7 @@ class DataPlaneIT {
         });
 
         assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
-        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        Eventually.until(PUSH_WAIT, () -> outboxHolds("transfer.interrupted", agreementId));
         assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
     }
 
@@ -297,7 +305,7 @@ class DataPlaneIT {
                                 + 2 * UseWatch.INTERVAL.toMillis()));
 
         assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
-        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        Eventually.until(PUSH_WAIT, () -> outboxHolds("transfer.interrupted", agreementId));
     }
 
     @Test
@@ -333,7 +341,9 @@ class DataPlaneIT {
         // Stored before the file exists, so that it is not hashed ahead (SourceHasher): this is about what sends do.
         TestAssets.openFile(provider, "versions-data", file);
         SourceHasher hasher = provider.bean(SourceHasher.class);
-        await(() -> !hasher.pending(file)); // it may still be busy with another file: its look must come first
+        Eventually.until(
+                PUSH_WAIT,
+                () -> !hasher.pending(file)); // it may still be busy with another file: its look must come first
         String agreementId = agreement("versions-data");
 
         // Written just now: hashed on every pull, as a write within the same timestamp tick would not show.
@@ -372,7 +382,10 @@ class DataPlaneIT {
         TestAssets.openFile(provider, "published-data", file);
         SourceDigests.Version version = SourceDigests.version(file).orElseThrow();
         SourceDigests digests = provider.bean(SourceDigests.class);
-        await(() -> digests.find("SHA-256", file, version, 0, bytes.length - 1).isPresent());
+        Eventually.until(
+                PUSH_WAIT,
+                () -> digests.find("SHA-256", file, version, 0, bytes.length - 1)
+                        .isPresent());
 
         JsonNode first = pullAndReadItsRecord(agreement("published-data"), bytes.length);
 
@@ -450,7 +463,9 @@ class DataPlaneIT {
         TestAssets.openFile(provider, "shrinking-mapped-data", file);
         SourceDigests.Version version = SourceDigests.version(file).orElseThrow();
         SourceDigests digests = provider.bean(SourceDigests.class);
-        await(() -> digests.find("SHA-256", file, version, 0, PULL_SIZE - 1).isPresent());
+        Eventually.until(
+                PUSH_WAIT,
+                () -> digests.find("SHA-256", file, version, 0, PULL_SIZE - 1).isPresent());
 
         cutShortWhilePulled(file, "shrinking-mapped-data");
 
@@ -473,7 +488,7 @@ class DataPlaneIT {
         });
 
         assertThat(read).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(PULL_SIZE);
-        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        Eventually.until(PUSH_WAIT, () -> outboxHolds("transfer.interrupted", agreementId));
         assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
         JsonNode interrupted = JSON.readTree(new String(
                 keptPayload(lastRecord("transfer.interrupted", agreementId)), java.nio.charset.StandardCharsets.UTF_8));
@@ -487,7 +502,7 @@ class DataPlaneIT {
             assertThat(body.readNBytes(1024 * 1024)).hasSize(1024 * 1024);
         }
 
-        await(() -> outboxHolds("transfer.interrupted", agreementId));
+        Eventually.until(PUSH_WAIT, () -> outboxHolds("transfer.interrupted", agreementId));
         assertThat(outboxHolds("transfer.delivered", agreementId)).isFalse();
         JsonNode interrupted = JSON.readTree(new String(
                 keptPayload(lastRecord("transfer.interrupted", agreementId)), java.nio.charset.StandardCharsets.UTF_8));
@@ -534,7 +549,7 @@ class DataPlaneIT {
             assertThat(drain(body)).isEqualTo(size);
         }
         String[] recordId = new String[1];
-        await(() -> (recordId[0] = lastRecord("transfer.delivered", transferId)) != null);
+        Eventually.until(PUSH_WAIT, () -> (recordId[0] = lastRecord("transfer.delivered", transferId)) != null);
         HttpResponse<String> response =
                 provider.send(HttpRequest.newBuilder(URI.create(provider.url("/api/v1/evidence/" + recordId[0])))
                         .header("X-Api-Key", ADMIN_KEY));
@@ -702,14 +717,16 @@ class DataPlaneIT {
         JsonNode requested = post("/dsp/2025-1/negotiations/request", request, 201);
         String providerPid = requested.path("providerPid").asString();
         Negotiations negotiations = provider.bean(Negotiations.class);
-        await(() -> negotiations.find(providerPid).orElseThrow().state() == NegotiationState.AGREED);
+        Eventually.until(
+                PUSH_WAIT, () -> negotiations.find(providerPid).orElseThrow().state() == NegotiationState.AGREED);
         post(
                 "/dsp/2025-1/negotiations/" + providerPid + "/agreement/verification",
                 message("ContractAgreementVerificationMessage")
                         .put("providerPid", providerPid)
                         .put("consumerPid", consumerPid),
                 200);
-        await(() -> negotiations.find(providerPid).orElseThrow().state() == NegotiationState.FINALIZED);
+        Eventually.until(
+                PUSH_WAIT, () -> negotiations.find(providerPid).orElseThrow().state() == NegotiationState.FINALIZED);
         return negotiations.find(providerPid).orElseThrow().agreement().id();
     }
 
@@ -717,7 +734,9 @@ class DataPlaneIT {
     private static TransferProcess push(String agreementId) throws Exception {
         String providerPid = requestPush(agreementId);
         Transfers transfers = provider.bean(Transfers.class);
-        await(() -> transfers.find(providerPid).orElseThrow().state().isFinal());
+        Eventually.until(
+                PUSH_WAIT,
+                () -> transfers.find(providerPid).orElseThrow().state().isFinal());
         return transfers.find(providerPid).orElseThrow();
     }
 
@@ -759,14 +778,5 @@ class DataPlaneIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    }
-
-    /** Bounded: the longest wait is the pauses between all attempts plus the pushes themselves. */
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

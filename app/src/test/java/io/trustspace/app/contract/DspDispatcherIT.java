@@ -3,6 +3,7 @@ package io.trustspace.app.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.trustspace.app.testing.Eventually;
 import io.trustspace.app.testing.MigratedDatabase;
 import io.trustspace.common.Result;
 import io.trustspace.common.jdbc.JdbcTransactions;
@@ -193,7 +194,7 @@ class DspDispatcherIT {
             dispatcher.enqueue("process-2", target + "1", "did:web:peer", "M", message("first"), Instant.now());
             return null;
         });
-        awaitTrue(() -> received.size() == 1);
+        Eventually.until(Duration.ofSeconds(20), () -> received.size() == 1);
         transactions.inTransaction(() -> {
             dispatcher.enqueue("process-2", target + "2", "did:web:peer", "M", message("second"), Instant.now());
             // Only now is the first one answered, deleted and its successors looked for; this one is not committed.
@@ -209,24 +210,11 @@ class DspDispatcherIT {
         second.get(20, TimeUnit.SECONDS);
         assertThat(received).hasSize(2);
         assertThat(failures).isEmpty();
-        awaitTrue(() -> pending() == 0);
+        Eventually.until(Duration.ofSeconds(20), () -> pending() == 0);
     }
 
     private static JsonNode message(String text) {
         return JsonMapper.builder().build().createObjectNode().put("@type", "M").put("text", text);
-    }
-
-    /** Waits up to 20 s for {@code condition}. */
-    private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        try {
-            while (!condition.call() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(condition.call()).isTrue();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private void send() {

@@ -3,6 +3,7 @@ package io.trustspace.app.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustspace.app.catalog.Asset;
+import io.trustspace.app.testing.Eventually;
 import io.trustspace.catalog.resource.DataAddress;
 import io.trustspace.catalog.resource.LocalizedText;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Hashing File sources ahead of their pulls, on real files and the real clock (timestamps settle in 2 s). */
 class SourceHasherTest {
+
+    /** Bounded: the settling time twice over and a margin. */
+    private static final Duration SETTLING = Duration.ofSeconds(15);
 
     @TempDir
     Path dir;
@@ -42,7 +45,7 @@ class SourceHasherTest {
 
         hasher.stored(asset(file));
 
-        await(() -> known(file, version).isPresent());
+        Eventually.until(SETTLING, () -> known(file, version).isPresent());
         assertThat(known(file, version)).contains(sha256().digest(Files.readAllBytes(file)));
     }
 
@@ -56,7 +59,7 @@ class SourceHasherTest {
         Files.write(file, second);
         SourceDigests.Version last = SourceDigests.version(file).orElseThrow();
 
-        await(() -> known(file, last).isPresent());
+        Eventually.until(SETTLING, () -> known(file, last).isPresent());
         assertThat(known(file, last)).contains(sha256().digest(second));
         assertThat(known(file, first)).isEmpty();
     }
@@ -67,7 +70,7 @@ class SourceHasherTest {
         assertThat(hasher.hash(missing)).isEmpty();
         assertThat(hasher.hash(dir)).isEmpty();
         hasher.stored(asset(missing));
-        await(() -> !hasher.pending(missing));
+        Eventually.until(SETTLING, () -> !hasher.pending(missing));
         assertThat(digests.size()).as("nothing remembered").isZero();
 
         hasher.stored(Asset.listedWithoutReview(
@@ -115,7 +118,7 @@ class SourceHasherTest {
             blocking.stored(asset(file));
             proceed.countDown();
 
-            await(() -> !blocking.pending(file));
+            Eventually.until(SETTLING, () -> !blocking.pending(file));
             assertThat(looks).hasValue(2);
             assertThat(known(file, SourceDigests.version(file).orElseThrow())).isPresent();
         }
@@ -164,15 +167,6 @@ class SourceHasherTest {
             return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Bounded: the settling time twice over and a margin. */
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 }
