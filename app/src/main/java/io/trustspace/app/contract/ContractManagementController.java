@@ -369,7 +369,9 @@ public class ContractManagementController {
     }
 
     @PostMapping("/api/v1/transfers/{id}/{action}")
-    @Operation(summary = "terminate, suspend, resume (provider) or complete a transfer; the counterparty is told")
+    @Operation(
+            summary = "terminate, suspend, resume or complete a transfer; the counterparty is told. A consumer resumes"
+                    + " only a suspension it made (409 otherwise)")
     public ResponseEntity<?> transferAction(
             @PathVariable String id, @PathVariable String action, HttpServletRequest request) {
         Function<TransferProcess, Result<io.trustspace.contract.transfer.TransferChange>> step = switch (action) {

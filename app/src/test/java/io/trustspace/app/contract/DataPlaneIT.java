@@ -271,6 +271,36 @@ class DataPlaneIT {
     }
 
     @Test
+    void aTransferTheProviderSuspended_isNotResumedByTheConsumer_butOneTheConsumerSuspendedIs() throws Exception {
+        StartedPull pull = requestPull(agreement());
+        Transfers transfers = provider.bean(Transfers.class);
+        assertThat(transfers
+                        .act(pull.providerPid(), t -> t.suspend("suspended", List.of(), Instant.now()))
+                        .isOk())
+                .isTrue();
+
+        JsonNode refused = pull.send("TransferStartMessage", "start", 409);
+        assertThat(refused.path("@type").asString()).isEqualTo("TransferError");
+        assertThat(refused.path("reason").toString()).contains("only the provider resumes it");
+        assertThat(transfers.find(pull.providerPid()).orElseThrow().state()).isEqualTo(TransferState.SUSPENDED);
+        HttpResponse<InputStream> whileSuspended = pull.open();
+        try (InputStream body = whileSuspended.body()) {
+            assertThat(whileSuspended.statusCode())
+                    .as("no data while suspended")
+                    .isNotEqualTo(200);
+        }
+
+        // The provider resumes its own suspension; then one the consumer made, the consumer may resume.
+        assertThat(transfers
+                        .act(pull.providerPid(), t -> t.start(null, Instant.now()))
+                        .isOk())
+                .isTrue();
+        pull.send("TransferSuspensionMessage", "suspension", 200);
+        pull.send("TransferStartMessage", "start", 200);
+        assertThat(transfers.find(pull.providerPid()).orElseThrow().state()).isEqualTo(TransferState.STARTED);
+    }
+
+    @Test
     void aSuspensionWhileThePulledDataFlows_stopsTheStream_andIsEvidenced() throws Exception {
         String agreementId = agreement("pull-data");
         long read = readAround(startPull(agreementId), () -> {
@@ -602,15 +632,37 @@ class DataPlaneIT {
         }
     }
 
-    /** Starts an HttpData-PULL of the agreement's data and opens its stream, the DSP way (endpoint and token). */
-    private static HttpResponse<InputStream> startPull(String agreementId) throws Exception {
+    /** A started HttpData-PULL as the consumer holds it: the pids, and the endpoint and token the provider sent. */
+    private record StartedPull(String providerPid, String consumerPid, URI endpoint, String token) {
+        HttpResponse<InputStream> open() throws Exception {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(endpoint)
+                                    .header("Authorization", token)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+        }
+
+        JsonNode send(String type, String path, int expected) {
+            return post(
+                    "/dsp/2025-1/transfers/" + providerPid + "/" + path,
+                    message(type).put("providerPid", providerPid).put("consumerPid", consumerPid),
+                    expected);
+        }
+    }
+
+    /** Requests an HttpData-PULL of the agreement's data the DSP way and waits for the provider's start. */
+    private static StartedPull requestPull(String agreementId) throws Exception {
         String consumerPid = "urn:uuid:" + UUID.randomUUID();
         ObjectNode request = message("TransferRequestMessage")
                 .put("consumerPid", consumerPid)
                 .put("agreementId", agreementId)
                 .put("format", "HttpData-PULL")
                 .put("callbackAddress", callbackAddress());
-        post("/dsp/2025-1/transfers/request", request, 201);
+        String providerPid = post("/dsp/2025-1/transfers/request", request, 201)
+                .path("providerPid")
+                .asString();
         JsonNode address = starts.computeIfAbsent(consumerPid, pid -> new CompletableFuture<>())
                 .get(30, TimeUnit.SECONDS)
                 .path("dataAddress");
@@ -622,13 +674,12 @@ class DataPlaneIT {
         }
         URI endpoint = URI.create(address.path("endpoint").asString());
         assertThat(endpoint.getPort()).isEqualTo(dataPlanePort);
-        HttpResponse<InputStream> pull = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(endpoint)
-                                .header("Authorization", token)
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+        return new StartedPull(providerPid, consumerPid, endpoint, token);
+    }
+
+    /** Starts an HttpData-PULL of the agreement's data and opens its stream, the DSP way (endpoint and token). */
+    private static HttpResponse<InputStream> startPull(String agreementId) throws Exception {
+        HttpResponse<InputStream> pull = requestPull(agreementId).open();
         assertThat(pull.statusCode()).isEqualTo(200);
         return pull;
     }

@@ -40,12 +40,16 @@ import java.util.Set;
  *
  * <pre>
  *   INITIAL --request (consumer)--> REQUESTED --start (provider)--> STARTED
- *   STARTED --suspend (either)--> SUSPENDED --start (provider, or the consumer resuming)--> STARTED
+ *   STARTED --suspend (either)--> SUSPENDED --start (provider, or the consumer resuming its own suspension)--> STARTED
  *   STARTED --complete (either)--> COMPLETED            (not from SUSPENDED)
  *   any state but COMPLETED/TERMINATED --terminate (either)--> TERMINATED
  * </pre>
  *
- * A duplicate of the received message that caused the current state is {@link TransferEvent#UNCHANGED unchanged};
+ * The provider releases the data, so it may resume any suspension; the consumer resumes only one it made itself. A
+ * suspension the provider made (by its admin or by usage control) is a CONFLICT for the consumer's resume and for a
+ * start the consumer sends: otherwise a consumer could undo the provider's suspension and pull again.
+ *
+ * <p>A duplicate of the received message that caused the current state is {@link TransferEvent#UNCHANGED unchanged};
  * any termination received while TERMINATED is too. A consumer accepts the provider's start before it processed
  * the reply to its request (learning the providerPid then); the reply's pid must match ({@link #onRequestReply}).
  *
@@ -248,6 +252,9 @@ public record TransferProcess(
         if (!from.contains(state)) {
             return illegal(START);
         }
+        if (role == TransferRole.PROVIDER && suspendedBy(Direction.SENT)) {
+            return providersSuspension();
+        }
         Next next = next(start.providerPid());
         if (start.dataAddress() != null) {
             next.dataAddress = start.dataAddress();
@@ -343,6 +350,9 @@ public record TransferProcess(
         Set<TransferState> from = role == TransferRole.PROVIDER ? Set.of(REQUESTED, SUSPENDED) : Set.of(SUSPENDED);
         if (!from.contains(state)) {
             return illegalAction("start", START);
+        }
+        if (role == TransferRole.CONSUMER && suspendedBy(Direction.RECEIVED)) {
+            return providersSuspension();
         }
         Next next = next(providerPid);
         if (address != null) {
@@ -448,6 +458,19 @@ public record TransferProcess(
             throw new IllegalStateException("transfer " + id + " in state " + state + " has no providerPid");
         }
         return OutgoingMessage.to(counterPartyAddress, "/transfers/" + counterPartyPid() + "/" + suffix, message);
+    }
+
+    /** Whether the process is SUSPENDED by a suspension that went {@code direction} from this side. */
+    private boolean suspendedBy(Direction direction) {
+        TransferTransition last = lastTransition();
+        return state == SUSPENDED
+                && last.direction() == direction
+                && last.message().equals(SUSPENSION);
+    }
+
+    private <T> Result<T> providersSuspension() {
+        return Result.conflict("transfer " + id + " in state SUSPENDED was suspended by the provider ("
+                + lastTransition().at() + "): only the provider resumes it, a consumer's " + START + " cannot");
     }
 
     private boolean lastReceived(String message) {

@@ -81,8 +81,11 @@ class TransferJsonTest {
                         NOW.plusMillis(4))
                 .orElseThrow()
                 .transfer();
-        TransferProcess resumed =
-                suspended.start(null, NOW.plusMillis(5)).orElseThrow().transfer();
+        // The provider suspended, so the provider resumes.
+        TransferProcess resumed = suspended
+                .onStart(new TransferStartMessage("prov-1", "c-1", null), NOW.plusMillis(5))
+                .orElseThrow()
+                .transfer();
         TransferProcess terminated = resumed.onTermination(
                         new TransferTerminationMessage("prov-1", "c-1", "quota", List.of("one", "two")),
                         NOW.plusMillis(6))

@@ -136,7 +136,7 @@ class TransferStateMachineTest {
             "COMPLETED_BY_THEM | request again  | UNCHANGED",
             "COMPLETED_BY_US   | request again  | UNCHANGED",
             "TERMINATED        | request again  | UNCHANGED",
-            "SUSPENDED_BY_US   | start (resume) | STARTED",
+            // The consumer resumes only its own suspension: SUSPENDED_BY_US / start (resume) is a CONFLICT.
             "SUSPENDED_BY_THEM | start (resume) | STARTED",
             "RESUMED_BY_THEM   | start (resume) | UNCHANGED",
             "STARTED           | suspension     | SUSPENDED",
@@ -227,7 +227,7 @@ class TransferStateMachineTest {
             "RESUMED_BY_US     | termination    | TERMINATED",
             "TERMINATED        | termination    | UNCHANGED",
             "INITIAL           | request        | REQUESTED",
-            "SUSPENDED_BY_THEM | start (resume) | STARTED",
+            // Nor may we resume the provider's suspension: SUSPENDED_BY_THEM / start (resume) is a CONFLICT.
             "SUSPENDED_BY_US   | start (resume) | STARTED",
             "STARTED           | suspend        | SUSPENDED",
             "RESUMED_BY_US     | suspend        | SUSPENDED",
