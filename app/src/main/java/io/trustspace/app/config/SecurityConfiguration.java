@@ -84,7 +84,8 @@ public class SecurityConfiguration {
                                 "/api/v1/catalogs/request")
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         // Reading data through the connector is a use of it: its admins only, not oversight roles.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*/data")
+                        // So is reading the endpoint and token that read it.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/transfers/*/data", "/api/v1/transfers/*/data-address")
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/membership")
                         .hasAnyRole(OPERATOR_ADMIN, PARTICIPANT_ADMIN)

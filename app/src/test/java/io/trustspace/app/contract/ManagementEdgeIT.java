@@ -24,6 +24,7 @@ class ManagementEdgeIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY = "participant-key-for-wait-tests";
+    private static final String REGULATOR_KEY = "regulator-key-for-edge-tests";
     private static TestNode node;
 
     @BeforeAll
@@ -34,7 +35,11 @@ class ManagementEdgeIT {
                 Map.of(
                         "trustspace.security.api-keys[0].name", "participant-admin",
                         "trustspace.security.api-keys[0].sha256", HexFormat.of().formatHex(ApiKeyFilter.sha256(KEY)),
-                        "trustspace.security.api-keys[0].roles", "participant-admin"));
+                        "trustspace.security.api-keys[0].roles", "participant-admin",
+                        "trustspace.security.api-keys[1].name", "regulator",
+                        "trustspace.security.api-keys[1].sha256",
+                                HexFormat.of().formatHex(ApiKeyFilter.sha256(REGULATOR_KEY)),
+                        "trustspace.security.api-keys[1].roles", "regulator"));
     }
 
     @AfterAll
@@ -69,6 +74,25 @@ class ManagementEdgeIT {
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("detail").asString()).contains("nobody");
+    }
+
+    /** Reading a transfer's data, or the endpoint and token to read it with, is a use: not for oversight roles. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/transfers/t1/data", "/api/v1/transfers/t1/data-address"})
+    void aRegulator_mayNotReadTransferredData_norTheTokenThatReadsIt(String path) {
+        HttpResponse<String> regulator =
+                node.send(HttpRequest.newBuilder(URI.create(node.url(path))).header("X-Api-Key", REGULATOR_KEY));
+        HttpResponse<String> admin = get(path);
+
+        assertThat(regulator.statusCode()).as(regulator.body()).isEqualTo(403);
+        assertThat(admin.statusCode())
+                .as("the rule, not the missing transfer, refused")
+                .isEqualTo(404);
+        assertThat(node.send(HttpRequest.newBuilder(URI.create(node.url("/api/v1/transfers/t1")))
+                                .header("X-Api-Key", REGULATOR_KEY))
+                        .statusCode())
+                .as("the transfer itself stays readable for oversight")
+                .isEqualTo(404);
     }
 
     @org.junit.jupiter.api.Test
