@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.trustspace.app.dsp.DspAuthFilter;
 import io.trustspace.app.web.Problems;
+import io.trustspace.app.web.RoutedPath;
 import io.trustspace.catalog.resource.Decision;
 import io.trustspace.catalog.resource.Resource;
 import io.trustspace.catalog.resource.ResourceId;
@@ -12,8 +13,6 @@ import io.trustspace.catalog.resource.ResourceState;
 import io.trustspace.common.Result;
 import io.trustspace.identity.auth.VerifiedCaller;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -209,8 +208,14 @@ public class OperatorCatalogController {
             summary = "Resolve a data identifier: metadata, holder, access method and status; a delisted resource"
                     + " resolves to its tombstone. Hidden resources answer 404 like unknown ones")
     public ResponseEntity<?> resolve(HttpServletRequest request) {
-        String raw = request.getRequestURI().substring("/id/".length());
-        String identifier = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        // The routed path is decoded already, and /id (which the pattern also matches) names no identifier.
+        String path = RoutedPath.of(request);
+        String identifier = path.startsWith("/id/") ? path.substring("/id/".length()) : "";
+        if (identifier.isEmpty()) {
+            Result<Object> missing =
+                    Result.invalid("name a data identifier: GET /id/{space prefix}/{participant}/{local id}");
+            return Problems.response((Result.Failure<?>) missing, request);
+        }
         Result<Optional<VerifiedCaller>> caller = callers.from(request);
         if (caller instanceof Result.Failure<Optional<VerifiedCaller>> failure) {
             return Problems.response(failure, request);

@@ -3,6 +3,7 @@ package io.trustspace.app.ledger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.trustspace.app.web.Problems;
+import io.trustspace.app.web.RoutedPath;
 import io.trustspace.common.Result;
 import io.trustspace.ledger.evidence.EvidenceRecord;
 import io.trustspace.ledger.evidence.Receipt;
@@ -125,7 +126,7 @@ public class LedgerController {
     @GetMapping(path = "/ledger/tile/**")
     @Operation(summary = "A hash tile or entry bundle (c2sp.org/tlog-tiles); immutable, cacheable")
     public ResponseEntity<?> tile(HttpServletRequest request) {
-        String path = request.getRequestURI().substring("/ledger/".length());
+        String path = RoutedPath.of(request).substring("/ledger/".length());
         long size = log.size();
         if (path.startsWith("tile/entries/")) {
             return Tile.parseEntriesPath(path)

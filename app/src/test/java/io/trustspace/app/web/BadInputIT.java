@@ -111,6 +111,21 @@ class BadInputIT {
     }
 
     @Test
+    void identifierResolution_withoutAnIdentifier_is400_andEncodedSpellingsResolveTheSameIdentifier() {
+        assertThat(problem(operator.get("/id"), 400).path("detail").asString()).contains("name a data identifier");
+        problem(operator.get("/id/"), 400);
+        // Routed to the same handler as /id/…: the identifier is the routed one, not a slice of the raw path.
+        JsonNode plain = problem(operator.get("/id/demo.x/91110105MA01C3D718/nothing"), 404);
+        JsonNode encoded = problem(operator.get("/%69d/demo.x/91110105MA01C3D718/nothing"), 404);
+        assertThat(encoded.path("detail")).isEqualTo(plain.path("detail"));
+        HttpResponse<String> tile = operator.get("/ledger/tile/0/x000");
+        HttpResponse<String> encodedTile = operator.get("/%6Cedger/tile/0/x000");
+        assertThat(encodedTile.statusCode()).as(encodedTile.body()).isEqualTo(tile.statusCode());
+        assertThat(JSON.readTree(encodedTile.body()).path("detail"))
+                .isEqualTo(JSON.readTree(tile.body()).path("detail"));
+    }
+
+    @Test
     void theErrorPageAskedForDirectly_isNoEndpoint() {
         problem(operator.get("/error"), 404);
         problem(send(operator, OPERATOR_KEY, "POST", "/error", "{}"), 404);
