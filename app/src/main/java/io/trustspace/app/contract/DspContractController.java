@@ -2,6 +2,7 @@ package io.trustspace.app.contract;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.trustspace.app.did.DidWeb;
 import io.trustspace.app.dsp.DspAuthFilter;
 import io.trustspace.common.Result;
 import io.trustspace.contract.message.ContractAgreementMessage;
@@ -23,6 +24,7 @@ import io.trustspace.contract.negotiation.ContractNegotiation;
 import io.trustspace.contract.transfer.TransferProcess;
 import io.trustspace.identity.auth.VerifiedCaller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,7 @@ public class DspContractController {
     public ResponseEntity<JsonNode> negotiationRequest(@RequestBody JsonNode body, HttpServletRequest request) {
         VerifiedCaller caller = caller(request);
         Result<ContractNegotiation> result = DspCodec.read(body, ContractRequestMessage.class)
+                .flatMap(message -> onCallersHost(message.callbackAddress(), caller, message))
                 .flatMap(message -> message.isCounterOffer()
                         ? Result.invalid(
                                 "an initial ContractRequestMessage carries a callbackAddress, not a providerPid")
@@ -161,6 +164,7 @@ public class DspContractController {
     public ResponseEntity<JsonNode> transferRequest(@RequestBody JsonNode body, HttpServletRequest request) {
         VerifiedCaller caller = caller(request);
         Result<TransferProcess> result = DspCodec.read(body, TransferRequestMessage.class)
+                .flatMap(message -> onCallersHost(message.callbackAddress(), caller, message))
                 .flatMap(message -> transfers.requested(message, caller.did()));
         return transfer(result, 201, null);
     }
@@ -226,6 +230,29 @@ public class DspContractController {
             case CONFLICT -> 409;
             case UNAVAILABLE -> 503;
         };
+    }
+
+    /**
+     * {@code message}, if its callback address is on the host of the caller's did:web DID. We post the process's
+     * messages there with our token: a member may not aim them at anyone else's service, nor at hosts inside our
+     * network, only at its own host, which the space admitted with its DID. The interop profile's callers have no
+     * DID (conformance runs only) and are not bound.
+     */
+    static <M> Result<M> onCallersHost(String callbackAddress, VerifiedCaller caller, M message) {
+        if (callbackAddress == null || DspAuthFilter.isInteropCaller(caller)) {
+            return Result.ok(message);
+        }
+        Result<URI> document = DidWeb.documentUrl(caller.did(), true);
+        if (document instanceof Result.Failure<URI>) {
+            return Result.invalid("callbackAddress: the caller " + caller.did()
+                    + " has no did:web host that a callback address could be bound to");
+        }
+        String own = document.orElseThrow().getHost();
+        String host = URI.create(callbackAddress).getHost();
+        return own.equalsIgnoreCase(host)
+                ? Result.ok(message)
+                : Result.invalid("callbackAddress must be on the caller's own host " + own + " (from " + caller.did()
+                        + "), not " + host);
     }
 
     private static VerifiedCaller caller(HttpServletRequest request) {

@@ -32,6 +32,7 @@ public final class DspAuthFilter extends OncePerRequestFilter {
 
     public static final String CALLER = DspAuthFilter.class.getName() + ".caller";
     private static final Logger log = LoggerFactory.getLogger(DspAuthFilter.class);
+    private static final String INTEROP_PROFILE = "urn:trustspace:interop-profile";
     private static final int MAX_TOKEN = 16 * 1024;
 
     private final AccessTokenVerifier verifier;
@@ -71,12 +72,17 @@ public final class DspAuthFilter extends OncePerRequestFilter {
     public static VerifiedCaller interopCaller(String participantId, java.time.Instant validUntil) {
         return new VerifiedCaller(
                 participantId,
-                "urn:trustspace:interop-profile",
-                "urn:trustspace:interop-profile",
+                INTEROP_PROFILE,
+                INTEROP_PROFILE,
                 java.util.Set.of(),
                 Map.of(),
-                "urn:trustspace:interop-profile",
+                INTEROP_PROFILE,
                 validUntil);
+    }
+
+    /** Whether {@code caller} stands for a peer of the interop profile, which names no DID and proved nothing. */
+    public static boolean isInteropCaller(VerifiedCaller caller) {
+        return INTEROP_PROFILE.equals(caller.issuer());
     }
 
     /** The {@code clientId} of an iam-mock token (optionally after "Bearer "), or null if it is not one. */

@@ -647,6 +647,11 @@ public final class DspCodec {
                 if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                     throw new Rejected(where(term) + " must be an absolute http(s) URL");
                 }
+                // Process paths are appended to it: a query or fragment would turn them into data and let the
+                // sender pick any path on the host; user info has no place in an address we post to.
+                if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                    throw new Rejected(where(term) + " must be a base URL without user info, query or fragment");
+                }
             } catch (URISyntaxException e) {
                 throw new Rejected(where(term) + " is not a URL: " + e.getReason());
             }

@@ -306,7 +306,16 @@ class DspCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not a url", "ftp://x.example/dsp", "/relative/dsp", "http://"})
+    @ValueSource(
+            strings = {
+                "not a url",
+                "ftp://x.example/dsp",
+                "/relative/dsp",
+                "http://",
+                "http://x.example/admin/reset?ignored=",
+                "http://x.example/dsp#",
+                "http://user:secret@x.example/dsp"
+            })
     void callbackAddress_mustBeAnAbsoluteHttpUrl(String address) {
         String body = "{\"@type\":\"TransferRequestMessage\",\"consumerPid\":\"c\",\"agreementId\":\"a\","
                 + "\"format\":\"HttpData-PULL\",\"callbackAddress\":\"" + address + "\"}";
