@@ -44,30 +44,34 @@ import tools.jackson.databind.node.ObjectNode;
  *       AccessTokenIssuer#TOKEN_TYPE} and {@code kid} = {@code <iss>#<key id>}; claims {@code iss} (a DID), {@code sub}
  *       = {@code iss}, {@code aud}, {@code jti} (1 to 256 visible ASCII), {@code iat} and {@code exp} (integer
  *       seconds, {@code exp} after {@code iat}), optional {@code nbf} ({@code MALFORMED});
+ *   <li>presentation: {@code vp} holds exactly one {@code EnvelopedVerifiableCredential} with a {@code
+ *       data:application/vc+jwt,} id ({@code NO_CREDENTIAL}); its holder, if given, is {@code iss} ({@code
+ *       SUBJECT_MISMATCH});
+ *   <li>the credential's signer (the DID of its {@code kid}) on the trust list, before its key is fetched ({@code
+ *       UNTRUSTED_ISSUER});
+ *   <li>the credential's signature under the key {@link DidKeys} resolves for its {@code kid}, its issuer equal to
+ *       the DID of that {@code kid}, and its content a valid membership credential ({@code CREDENTIAL_INVALID};
+ *       {@code KEY_UNAVAILABLE} when the issuer's DID document cannot be fetched now);
+ *   <li>issuer trusted for the space the credential names ({@code UNTRUSTED_ISSUER});
+ *   <li>credential subject = {@code iss} ({@code SUBJECT_MISMATCH});
  *   <li>the token's signature under the key {@link DidKeys} resolves for {@code kid} ({@code UNKNOWN_KEY}; {@code
- *       KEY_UNAVAILABLE} when the DID document cannot be fetched now; {@code
- *       BAD_SIGNATURE});
+ *       KEY_UNAVAILABLE} when the DID document cannot be fetched now; {@code BAD_SIGNATURE});
  *   <li>time, with at most {@link #MAX_CLOCK_SKEW} of skew: {@code exp - iat} at most five minutes ({@code
  *       LIFETIME_TOO_LONG}), {@code exp} not passed ({@code EXPIRED}), {@code iat} and {@code nbf} not in the future
  *       ({@code NOT_YET_VALID});
  *   <li>audience: exactly this connector's DID, alone ({@code WRONG_AUDIENCE});
  *   <li>replay: {@code iss} + {@code jti} not seen before ({@code REPLAYED}, {@code REPLAY_CACHE_FULL});
- *   <li>presentation: {@code vp} holds exactly one {@code EnvelopedVerifiableCredential} with a {@code
- *       data:application/vc+jwt,} id ({@code NO_CREDENTIAL}); its holder, if given, is {@code iss} ({@code
- *       SUBJECT_MISMATCH});
- *   <li>the credential's signature under the key {@link DidKeys} resolves for its {@code kid}, its issuer equal to
- *       the DID of that {@code kid}, and its content a valid membership credential ({@code CREDENTIAL_INVALID});
- *   <li>issuer on the trust list, for the space the credential names ({@code UNTRUSTED_ISSUER});
- *   <li>credential subject = {@code iss} ({@code SUBJECT_MISMATCH});
  *   <li>credential validity period ({@code CREDENTIAL_EXPIRED}; not yet valid is {@code CREDENTIAL_INVALID});
  *   <li>status: revocation, then suspension if the credential has that entry, from lists signed by the credential's
  *       issuer ({@code REVOKED}, {@code SUSPENDED}; {@code STATUS_UNAVAILABLE} if a list cannot be fetched or checked,
  *       or does not cover the index: the verifier fails closed).
  * </ol>
  *
- * <p>Cheap checks come first, so a forged or stale token costs at most one key lookup and one signature check;
- * nothing about the credential is looked at until the caller has proven its key. Thread-safe if its collaborators
- * are; the trust list is read once per call from its supplier, so the app can swap it at run time.
+ * <p>Nothing the caller names is fetched before a trusted issuer has vouched for it: the only DID documents a token
+ * can make this node fetch are those of trusted issuers (cached) and of their credentials' subjects, so no one can
+ * use it to probe other hosts. A peer presents the same credential every time, so the credential's check is
+ * remembered and a forged token still costs about one key lookup and two signature checks. Thread-safe if its
+ * collaborators are; the trust list is read from its supplier on every call, so the app can swap it at run time.
  */
 public final class AccessTokenVerifier {
 
@@ -171,6 +175,14 @@ public final class AccessTokenVerifier {
         }
         Claims claims = shaped.orElseThrow();
 
+        // A trusted issuer must vouch for the caller before anything the caller names is fetched: otherwise anyone
+        // could make this node fetch any did:web document, and learn from the refusal what answered there.
+        Step vouching = vouch(claims);
+        if (vouching instanceof Refused refused) {
+            return refused.outcome();
+        }
+        Vouched vouched = (Vouched) vouching;
+
         Result<PublicKey> key = didKeys.resolve(claims.issuer(), claims.kid().fragment());
         if (key instanceof Result.Failure<PublicKey> failure) {
             return rejected(
@@ -224,22 +236,34 @@ public final class AccessTokenVerifier {
                 break;
         }
 
-        return checkCredential(claims, now);
+        return inForce(claims, vouched, now);
     }
 
-    private AuthOutcome checkCredential(Claims claims, Instant now) {
+    /** What {@link #vouch} found: the caller's credential, verified, from an issuer on the trust list. */
+    private sealed interface Step permits Vouched, Refused {}
+
+    private record Vouched(MembershipCredential credential, TrustedIssuer issuer) implements Step {}
+
+    private record Refused(AuthOutcome outcome) implements Step {}
+
+    /**
+     * The presented credential: one enveloped VC, signed by an issuer on the trust list (checked before its key is
+     * fetched) for the space it names, about the token's issuer. Only the trusted issuer's DID is fetched here.
+     */
+    private Step vouch(Claims claims) {
         JsonNode vp = claims.presentation();
         if (vp == null || !vp.isObject() || !VcJson.types(vp.get("type")).contains("VerifiablePresentation")) {
-            return rejected(AuthFailure.NO_CREDENTIAL, "token has no vp claim holding a VerifiablePresentation");
+            return new Refused(
+                    rejected(AuthFailure.NO_CREDENTIAL, "token has no vp claim holding a VerifiablePresentation"));
         }
         JsonNode holder = vp.get("holder");
         if (holder != null) {
             String holderId =
                     holder.isObject() && holder.has("id") ? holder.get("id").asString("") : holder.asString("");
             if (!claims.issuer().equals(holderId)) {
-                return rejected(
+                return new Refused(rejected(
                         AuthFailure.SUBJECT_MISMATCH,
-                        "presentation holder " + quote(holderId) + " is not the token issuer " + claims.issuer());
+                        "presentation holder " + quote(holderId) + " is not the token issuer " + claims.issuer()));
             }
         }
         JsonNode credentials = vp.get("verifiableCredential");
@@ -247,8 +271,8 @@ public final class AccessTokenVerifier {
                 ? List.of()
                 : credentials.isArray() ? List.copyOf(credentials.values()) : List.of(credentials);
         if (entries.size() != 1) {
-            return rejected(
-                    AuthFailure.NO_CREDENTIAL, "presentation must hold exactly one credential, not " + entries.size());
+            return new Refused(rejected(
+                    AuthFailure.NO_CREDENTIAL, "presentation must hold exactly one credential, not " + entries.size()));
         }
         JsonNode enveloped = entries.get(0);
         Optional<String> dataUrl = enveloped.isObject() ? VcJson.string(enveloped, "id") : Optional.empty();
@@ -256,38 +280,49 @@ public final class AccessTokenVerifier {
         if (!VcJson.types(enveloped.get("type")).contains("EnvelopedVerifiableCredential")
                 || dataUrl.isEmpty()
                 || !dataUrl.get().regionMatches(true, 0, prefix, 0, prefix.length())) {
-            return rejected(
+            return new Refused(rejected(
                     AuthFailure.NO_CREDENTIAL,
                     "the presented credential is not an "
-                            + "EnvelopedVerifiableCredential with a data:application/vc+jwt, id");
+                            + "EnvelopedVerifiableCredential with a data:application/vc+jwt, id"));
         }
         String jwt = dataUrl.get().substring(prefix.length());
 
         Result<MembershipCredential> verified = verifiedCredential(jwt);
         if (verified instanceof Result.Failure<MembershipCredential> failure) {
-            return rejected(AuthFailure.CREDENTIAL_INVALID, failure.reason());
+            AuthFailure code = switch (failure.kind()) {
+                case FORBIDDEN -> AuthFailure.UNTRUSTED_ISSUER;
+                case UNAVAILABLE -> AuthFailure.KEY_UNAVAILABLE;
+                default -> AuthFailure.CREDENTIAL_INVALID;
+            };
+            return new Refused(rejected(code, failure.reason()));
         }
         MembershipCredential credential = verified.orElseThrow();
 
         Optional<TrustedIssuer> trusted = trustList.get().issuer(credential.issuer());
         if (trusted.isEmpty()) {
-            return rejected(
-                    AuthFailure.UNTRUSTED_ISSUER, "issuer " + credential.issuer() + " is not on the trust list");
+            return new Refused(rejected(
+                    AuthFailure.UNTRUSTED_ISSUER, "issuer " + credential.issuer() + " is not on the trust list"));
         }
         if (!trusted.get().space().equals(credential.space())) {
-            return rejected(
+            return new Refused(rejected(
                     AuthFailure.UNTRUSTED_ISSUER,
                     "issuer " + credential.issuer() + " is trusted for space "
-                            + trusted.get().space() + ", not for " + quote(credential.space()));
+                            + trusted.get().space() + ", not for " + quote(credential.space())));
         }
 
         if (!credential.claims().subject().equals(claims.issuer())) {
-            return rejected(
+            return new Refused(rejected(
                     AuthFailure.SUBJECT_MISMATCH,
                     "credential " + credential.id() + " is about "
-                            + credential.claims().subject() + ", not the token issuer " + claims.issuer());
+                            + credential.claims().subject() + ", not the token issuer " + claims.issuer()));
         }
 
+        return new Vouched(credential, trusted.get());
+    }
+
+    /** The credential in force now: within its validity period, neither revoked nor suspended. */
+    private AuthOutcome inForce(Claims claims, Vouched vouched, Instant now) {
+        MembershipCredential credential = vouched.credential();
         if (credential.validFrom().isAfter(now.plus(MAX_CLOCK_SKEW))) {
             return rejected(
                     AuthFailure.CREDENTIAL_INVALID,
@@ -315,7 +350,7 @@ public final class AccessTokenVerifier {
             }
         }
 
-        TrustedIssuer issuer = trusted.get();
+        TrustedIssuer issuer = vouched.issuer();
         return new AuthOutcome.Authenticated(new VerifiedCaller(
                 claims.issuer(),
                 credential.issuer(),
@@ -367,10 +402,14 @@ public final class AccessTokenVerifier {
         if (kid instanceof Result.Failure<DidUrl> failure) {
             return Result.invalid("credential " + failure.reason());
         }
+        if (trustList.get().issuer(kid.orElseThrow().did()).isEmpty()) {
+            return Result.forbidden("credential issuer " + kid.orElseThrow().did() + " is not on the trust list");
+        }
         Result<PublicKey> key =
                 didKeys.resolve(kid.orElseThrow().did(), kid.orElseThrow().fragment());
         if (key instanceof Result.Failure<PublicKey> failure) {
-            return Result.invalid("credential issuer key " + kid.orElseThrow() + ": " + failure.reason());
+            String reason = "credential issuer key " + kid.orElseThrow() + ": " + failure.reason();
+            return failure.kind() == Result.Kind.UNAVAILABLE ? Result.unavailable(reason) : Result.invalid(reason);
         }
         Result<VerifiedJws> verified = Jws.verify(jwt, key.orElseThrow());
         if (verified instanceof Result.Failure<VerifiedJws> failure) {

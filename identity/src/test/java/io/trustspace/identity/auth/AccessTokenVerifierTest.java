@@ -434,15 +434,47 @@ class AccessTokenVerifierTest {
     }
 
     @Test
-    void verify_refusesACredentialNamingAnIssuerOtherThanItsSigner() {
+    void verify_refusesACredentialNamingAnIssuerOtherThanItsSigner_beforeFetchingTheSignersKey() {
         TestOperator b = new TestOperator("b", SuiteId.INTL, clock, didKeys);
         String claimsToBeA =
                 b.key.sign("vc+jwt", "vc", VcJson.write(credential.credential().toJson()));
+        List<String> resolved = new ArrayList<>();
 
-        AuthOutcome outcome = verify(sign(withCredential(claims(), claimsToBeA)));
+        AuthOutcome outcome = verifier((did, kid) -> {
+                    resolved.add(did);
+                    return didKeys.resolve(did, kid);
+                })
+                .verify(sign(withCredential(claims(), claimsToBeA)));
 
-        assertThat(failureOf(outcome)).isEqualTo(AuthFailure.CREDENTIAL_INVALID);
-        assertThat(((AuthOutcome.Rejected) outcome).detail()).contains("is signed by did:web:operator.b.example");
+        assertThat(failureOf(outcome)).isEqualTo(AuthFailure.UNTRUSTED_ISSUER);
+        assertThat(((AuthOutcome.Rejected) outcome).detail()).contains("did:web:operator.b.example");
+        assertThat(resolved).isEmpty();
+    }
+
+    /**
+     * Nothing a token names is fetched before a trusted issuer vouched for it: otherwise anyone could make the
+     * connector fetch any did:web document (an internal host, a port) and read the answer from the refusal.
+     */
+    @Test
+    void aTokenNoTrustedIssuerVouchedFor_makesTheConnectorFetchNothingItNames() {
+        List<String> resolved = new ArrayList<>();
+        AccessTokenVerifier verifier = verifier((did, kid) -> {
+            resolved.add(did);
+            return didKeys.resolve(did, kid);
+        });
+        String internal = "did:web:10.0.0.5%3A8080";
+        DidSigningKey prober = new InMemoryDidKeys().newKey(internal, "key-1", operator.suite);
+
+        ObjectNode bare = claims().put("iss", internal).put("sub", internal);
+        bare.remove("vp");
+        AuthOutcome noCredential = verifier.verify(prober.sign(AccessTokenIssuer.TOKEN_TYPE, null, VcJson.write(bare)));
+        ObjectNode borrowed = claims().put("iss", internal).put("sub", internal);
+        AuthOutcome someoneElsesCredential =
+                verifier.verify(prober.sign(AccessTokenIssuer.TOKEN_TYPE, null, VcJson.write(borrowed)));
+
+        assertThat(failureOf(noCredential)).isEqualTo(AuthFailure.NO_CREDENTIAL);
+        assertThat(failureOf(someoneElsesCredential)).isIn(AuthFailure.SUBJECT_MISMATCH);
+        assertThat(resolved).doesNotContain(internal).allMatch(did -> did.equals(operator.did));
     }
 
     @Test
