@@ -85,7 +85,9 @@ public final class SinkPolicy {
                     || address.isAnyLocalAddress()
                     || address.isMulticastAddress()
                     || isUniqueLocal(address)
-                    || isCarrierGradeNat(address)) {
+                    || isCarrierGradeNat(address)
+                    || isReservedIpv4(address)
+                    || isNat64(address)) {
                 return Optional.of("the push destination " + uri.getHost() + " resolves to a non-public address "
                         + address.getHostAddress() + "; the operator has not allowed private destinations");
             }
@@ -102,6 +104,31 @@ public final class SinkPolicy {
     private static boolean isUniqueLocal(InetAddress address) {
         byte[] bytes = address.getAddress();
         return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+    }
+
+    /**
+     * IPv4 blocks that are not the public internet either (RFC 6890): IETF protocol assignments 192.0.0.0/24,
+     * benchmarking 198.18.0.0/15, reserved 240.0.0.0/4 and the limited broadcast address.
+     */
+    private static boolean isReservedIpv4(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length != 4) {
+            return false;
+        }
+        int a = bytes[0] & 0xff;
+        int b = bytes[1] & 0xff;
+        int c = bytes[2] & 0xff;
+        return (a == 192 && b == 0 && c == 0) || (a == 198 && (b & 0xfe) == 18) || a >= 240;
+    }
+
+    /** 64:ff9b::/96 (RFC 6052): through a NAT64 gateway it reaches whatever IPv4 address it embeds, private ones too. */
+    private static boolean isNat64(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length != 16) {
+            return false;
+        }
+        byte[] prefix = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+        return java.util.Arrays.equals(bytes, 0, 12, prefix, 0, 12);
     }
 
     private static boolean isCarrierGradeNat(InetAddress address) {

@@ -28,7 +28,13 @@ class SinkPolicyTest {
                 "http://100.64.0.1/sink",
                 "http://[fd00::1]/sink",
                 "http://[fe80::1]/sink",
-                "http://224.0.0.1/sink"
+                "http://224.0.0.1/sink",
+                "http://192.0.0.8/sink",
+                "http://198.18.0.1/sink",
+                "http://198.19.255.1/sink",
+                "http://240.0.0.1/sink",
+                "http://255.255.255.255/sink",
+                "http://[64:ff9b::a00:1]/sink"
             })
     void nonPublicDestinations_areRefused(String endpoint) {
         assertThat(strict.refused(endpoint)).isPresent();
