@@ -3,6 +3,7 @@ package io.trustspace.app.catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.trustspace.app.web.Problems;
+import io.trustspace.catalog.identifier.DataIdentifier;
 import io.trustspace.common.Result;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -42,10 +43,15 @@ public class DiscoveryController {
     @GetMapping("/api/v1/discovery/resolve")
     @Operation(summary = "Resolve a data identifier at the operator as this participant")
     public ResponseEntity<?> resolve(@RequestParam("identifier") String identifier, HttpServletRequest request) {
-        if (identifier.length() > 300 || !identifier.matches("[A-Za-z0-9._:@/-]+")) {
+        // It becomes a path at the operator, sent with our token: a well-formed identifier, and no dot segment that
+        // would walk out of /id/ to another endpoint there.
+        Result<DataIdentifier> parsed = DataIdentifier.parse(identifier);
+        if (parsed instanceof Result.Failure<DataIdentifier> failure) {
+            return Problems.response(failure, request);
+        }
+        if (java.util.Arrays.stream(identifier.split("[/@]")).anyMatch(part -> part.equals(".") || part.equals(".."))) {
             return Problems.response(
-                    (Result.Failure<?>) Result.invalid("identifier must look like <space>/<participant>/<id>[@n]"),
-                    request);
+                    (Result.Failure<?>) Result.invalid("identifier parts may not be '.' or '..'"), request);
         }
         return operator()
                 .flatMap(url -> peers.get(url, "/id/" + identifier))

@@ -76,6 +76,24 @@ class ManagementEdgeIT {
         assertThat(body.path("detail").asString()).contains("nobody");
     }
 
+    /** The identifier becomes a path at the operator, sent with our token: it may not walk out of /id/ there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"../dsp/v1/catalog/resources", "demo.x/../ev", "demo.x/p/..", "demo.x/p", "a b/p/x"})
+    void resolvingAnIdentifierThatIsNotOne_is400_beforeAnythingIsSent(String identifier) {
+        HttpResponse<String> response = get("/api/v1/discovery/resolve?identifier="
+                + java.net.URLEncoder.encode(identifier, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    }
+
+    @org.junit.jupiter.api.Test
+    void resolvingAWellFormedIdentifier_goesToTheOperator_noneConfiguredHere() {
+        HttpResponse<String> response =
+                get("/api/v1/discovery/resolve?identifier=demo.x/91110105MA01C3D718/ev-charging@1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+    }
+
     /** Reading a transfer's data, or the endpoint and token to read it with, is a use: not for oversight roles. */
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/transfers/t1/data", "/api/v1/transfers/t1/data-address"})
