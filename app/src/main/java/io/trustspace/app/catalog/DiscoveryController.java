@@ -43,15 +43,11 @@ public class DiscoveryController {
     @GetMapping("/api/v1/discovery/resolve")
     @Operation(summary = "Resolve a data identifier at the operator as this participant")
     public ResponseEntity<?> resolve(@RequestParam("identifier") String identifier, HttpServletRequest request) {
-        // It becomes a path at the operator, sent with our token: a well-formed identifier, and no dot segment that
-        // would walk out of /id/ to another endpoint there.
+        // It becomes a path at the operator, sent with our token: only a well-formed identifier, whose parts are
+        // never dot segments, stays within /id/ there.
         Result<DataIdentifier> parsed = DataIdentifier.parse(identifier);
         if (parsed instanceof Result.Failure<DataIdentifier> failure) {
             return Problems.response(failure, request);
-        }
-        if (java.util.Arrays.stream(identifier.split("[/@]")).anyMatch(part -> part.equals(".") || part.equals(".."))) {
-            return Problems.response(
-                    (Result.Failure<?>) Result.invalid("identifier parts may not be '.' or '..'"), request);
         }
         return operator()
                 .flatMap(url -> peers.get(url, "/id/" + identifier))

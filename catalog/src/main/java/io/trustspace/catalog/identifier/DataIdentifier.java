@@ -97,6 +97,10 @@ public record DataIdentifier(String spacePrefix, String participant, String loca
         if (!PARTICIPANT.matcher(participant).matches()) {
             return Optional.of("participant may hold only A-Z a-z 0-9 . _ : -");
         }
+        // An identifier is also a URL path (/id/…): a dot segment there would name another path.
+        if (participant.equals(".") || participant.equals("..")) {
+            return Optional.of("participant may not be '.' or '..'");
+        }
         return Optional.empty();
     }
 

@@ -63,7 +63,9 @@ class DataIdentifierTest {
                 "ts/p/a@",
                 "ts/p/a@1@2",
                 "ts//a",
-                "/p/a"
+                "/p/a",
+                "ts/../a",
+                "ts/./a"
             })
     void parse_refusesMalformed(String text) {
         assertThat(DataIdentifier.parse(text)).isInstanceOf(Result.Failure.class);
