@@ -87,7 +87,17 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    LedgerController ledgerController(EvidenceLog log, LedgerStore store, Provenance provenance, LogIdentity identity) {
-        return new LedgerController(log, store, provenance, identity.key().toVerifierKey());
+    LedgerController ledgerController(
+            EvidenceLog log,
+            LedgerStore store,
+            Provenance provenance,
+            LogIdentity identity,
+            NodeProperties properties,
+            io.trustspace.app.did.NodeIdentity node,
+            io.trustspace.app.identity.JdbcParticipantCredentials credentials) {
+        java.util.function.Predicate<String> admitted = properties.ledger().openToAnyActor()
+                ? actor -> true
+                : actor -> actor.equals(node.did()) || credentials.everCredentialed(actor);
+        return new LedgerController(log, store, provenance, identity.key().toVerifierKey(), admitted);
     }
 }

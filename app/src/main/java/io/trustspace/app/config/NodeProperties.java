@@ -180,14 +180,18 @@ public record NodeProperties(
     /**
      * The evidence ledger. On the operator: {@code origin} names its log (default: the public URL's host and port
      * followed by {@code /ledger}). Elsewhere: {@code url} is the operator's base URL that the evidence outbox
-     * delivers to, and {@code witness} turns on this node's witness endpoint.
+     * delivers to, and {@code witness} turns on this node's witness endpoint. {@code openToAnyActor} lets the
+     * operator's log take records from any actor whose did:web document verifies them (a public transparency log);
+     * by default only this node and participants the space credentialed may append, and no one else's DID is
+     * fetched.
      */
     public record Ledger(
             String url,
             String origin,
             String logKey,
             @DefaultValue("true") boolean witness,
-            List<String> witnesses) {
+            List<String> witnesses,
+            @DefaultValue("false") boolean openToAnyActor) {
         public Ledger {
             witnesses = witnesses == null ? List.of() : List.copyOf(witnesses);
         }

@@ -44,6 +44,23 @@ public final class JdbcParticipantCredentials {
         });
     }
 
+    /**
+     * Whether a membership credential was ever issued to a participant with connector DID {@code did}, whatever its
+     * state now: its node may still deliver evidence it signed while it was a member.
+     */
+    public boolean everCredentialed(String did) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM participant_connector c"
+                            + " JOIN participant_credential p ON p.participant_id = c.participant_id WHERE c.did = ? LIMIT 1")) {
+                select.setString(1, did);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
     public void add(Stored credential, Instant issuedAt) {
         transactions.withConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(

@@ -19,9 +19,12 @@ import io.trustspace.ledger.tile.Tile;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,8 +61,15 @@ public class LedgerController {
     private final Provenance provenance;
     private final String logKey;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final Predicate<String> admitted;
 
-    public LedgerController(EvidenceLog log, LedgerStore store, Provenance provenance, String logKey) {
+    /**
+     * @param admitted whether an actor may append here; asked before its DID document is fetched, so that no one can
+     *     make the operator fetch arbitrary URLs or write evidence in the name of someone the space never admitted
+     */
+    public LedgerController(
+            EvidenceLog log, LedgerStore store, Provenance provenance, String logKey, Predicate<String> admitted) {
+        this.admitted = admitted;
         this.log = log;
         this.store = store;
         this.provenance = provenance;
@@ -80,8 +90,13 @@ public class LedgerController {
                     request);
         }
         List<CompletableFuture<Result<Receipt>>> pending = new ArrayList<>();
+        Map<String, Boolean> members = new HashMap<>();
         for (JsonNode item : records) {
             Result<SignedEvidence> evidence = EvidenceRecord.fromJson(item.path("record"))
+                    .flatMap(record -> members.computeIfAbsent(record.actor(), admitted::test)
+                            ? Result.ok(record)
+                            : Result.forbidden("actor " + record.actor() + " is not a member of this space: the"
+                                    + " ledger takes records only from participants it credentialed"))
                     .flatMap(
                             record -> SignedEvidence.of(record, item.path("jws").asString(null)));
             pending.add(

@@ -39,7 +39,8 @@ class LedgerCommandIT {
 
     @BeforeAll
     static void start() {
-        operator = TestNode.start(NodeRole.OPERATOR, "cli-ledger", "gm", Map.of());
+        operator = TestNode.start(
+                NodeRole.OPERATOR, "cli-ledger", "gm", Map.of("trustspace.ledger.open-to-any-actor", "true"));
         actor = new TestActor(CryptoSuites.of(SuiteId.GM));
         logKey = operator.get("/ledger/v1/log-key").body().strip();
     }

@@ -31,7 +31,9 @@ class EvidenceOutboxIT {
 
     @Test
     void evidence_waitsForTheLedger_survivesRestart_andIsAppendedOnce() throws Exception {
-        try (TestNode operator = TestNode.start(NodeRole.OPERATOR, "outbox-op", "intl", Map.of());
+        // The connector is not admitted here; the test is about delivery, so the ledger takes any verified actor.
+        try (TestNode operator = TestNode.start(
+                        NodeRole.OPERATOR, "outbox-op", "intl", Map.of("trustspace.ledger.open-to-any-actor", "true"));
                 TestNode connector = TestNode.start(
                         "outbox-conn",
                         "intl",

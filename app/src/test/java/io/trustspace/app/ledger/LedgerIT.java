@@ -50,7 +50,9 @@ class LedgerIT {
 
     @BeforeEach
     void start() {
-        operator = TestNode.start(NodeRole.OPERATOR, "ledger", "intl", Map.of());
+        // These tests are about the log: any actor whose DID verifies may append (a public transparency log).
+        operator = TestNode.start(
+                NodeRole.OPERATOR, "ledger", "intl", Map.of("trustspace.ledger.open-to-any-actor", "true"));
         actor = new TestActor(SUITE);
     }
 
@@ -58,6 +60,31 @@ class LedgerIT {
     void stop() {
         operator.close();
         actor.close();
+    }
+
+    /**
+     * By default the space's ledger takes records only from participants it credentialed (and itself): anyone else is
+     * refused before its DID document is fetched, so no one can write evidence in the space's ledger, nor make the
+     * operator fetch URLs of their choosing.
+     */
+    @Test
+    void aSpacesLedger_refusesActorsItNeverCredentialed_withoutFetchingTheirDid() {
+        try (TestNode closed = TestNode.start(NodeRole.OPERATOR, "ledger-closed", "intl", Map.of())) {
+            SignedEvidence evidence = actor.sign(actor.record("transfer.delivered", "urn:x:1"));
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode record = body.putArray("records").addObject();
+            record.set("record", evidence.record().toJson());
+            record.put("jws", evidence.jws());
+
+            HttpResponse<String> response =
+                    closed.send(HttpRequest.newBuilder(URI.create(closed.url("/ledger/v1/records")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("not a member");
+            assertThat(actor.documentFetches()).isZero();
+        }
     }
 
     private JsonNode submit(SignedEvidence... evidence) {

@@ -33,6 +33,9 @@ public final class TestActor implements AutoCloseable {
     private final HttpServer server;
     private final String did;
 
+    private final java.util.concurrent.atomic.AtomicInteger documentFetches =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     public TestActor(CryptoSuite suite) {
         this.suite = suite;
         this.keys = suite.generateSigningKeyPair();
@@ -45,6 +48,7 @@ public final class TestActor implements AutoCloseable {
         this.did = "did:web:127.0.0.1%3A" + server.getAddress().getPort();
         byte[] document = document();
         server.createContext("/.well-known/did.json", exchange -> {
+            documentFetches.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/did+json");
             exchange.sendResponseHeaders(200, document.length);
             exchange.getResponseBody().write(document);
@@ -60,6 +64,11 @@ public final class TestActor implements AutoCloseable {
         Map<String, Object> document =
                 Map.of("id", did, "verificationMethod", List.of(method), "assertionMethod", List.of(did + "#" + kid));
         return JsonMapper.builder().build().writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** How often its DID document was fetched. */
+    public int documentFetches() {
+        return documentFetches.get();
     }
 
     public String did() {
