@@ -207,8 +207,9 @@ public final class ParticipantService {
         return details.creditCode()
                 .map(uscc -> "unified social credit code " + uscc + " is already registered as participant "
                         + existing.id() + " (" + existing.state() + ")")
-                .orElse("this resident ID number is already registered as participant " + existing.id() + " ("
-                        + existing.state() + ")");
+                // A person's registration is personal data: whoever tries a number learns only that it is taken, not
+                // which participant holds it, so the record cannot be looked up from a guessed number.
+                .orElse("this resident ID number is already registered");
     }
 
     private Instant now() {

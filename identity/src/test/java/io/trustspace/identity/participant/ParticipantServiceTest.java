@@ -188,14 +188,17 @@ class ParticipantServiceTest {
     }
 
     @Test
-    void aSecondRegistrationOfTheSamePerson_isAConflict_thatDoesNotRepeatTheNumber() {
-        service.register(lina()).orElseThrow();
+    void aSecondRegistrationOfTheSamePerson_isAConflict_thatNamesNeitherTheNumberNorTheParticipant() {
+        Participant first = service.register(lina()).orElseThrow();
 
         Result.Failure<Participant> failure = failed(service.register(new RegistrationRequest.Individual(
                 "李娜", " 110105199003071239 ", new Contact(null, null, "l@example.cn"))));
 
         assertThat(failure.kind()).isEqualTo(Result.Kind.CONFLICT);
-        assertThat(failure.reason()).doesNotContain(NUMBER);
+        assertThat(failure.reason())
+                .doesNotContain(NUMBER)
+                .doesNotContain(first.id().value())
+                .doesNotContain(first.state().name());
     }
 
     @Test
