@@ -119,11 +119,12 @@ public final class Agreements {
         });
     }
 
-    /** ACTIVE, SUSPENDED or REVOKED; effective for the next access. */
+    /** ACTIVE, SUSPENDED or REVOKED; effective for the next access. False if there is no such agreement or it is revoked. */
     public boolean setState(String agreementId, String state) {
+        // Revocation is final in the statement itself, so a concurrent reactivation cannot undo it.
         return transactions.withConnection(connection -> {
-            try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE contract_agreement SET state = ? WHERE agreement_id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE contract_agreement SET state = ? WHERE agreement_id = ? AND state <> 'REVOKED'")) {
                 update.setString(1, state);
                 update.setString(2, agreementId);
                 return update.executeUpdate() == 1;

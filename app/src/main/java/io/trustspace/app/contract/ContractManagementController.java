@@ -231,10 +231,24 @@ public class ContractManagementController {
         if (found.isEmpty()) {
             return notFound("no agreement " + id, request);
         }
-        if ("REVOKED".equals(found.get().state())) {
+        String before = found.get().state();
+        boolean changed = transactions.inTransaction(() -> {
+            if (!agreements.setState(id, state)) {
+                return false;
+            }
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("agreement", id);
+            change.put("from", before);
+            change.put("to", state);
+            evidence.record(
+                    "agreement.state",
+                    List.of(id),
+                    JSON.writeValueAsString(change).getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
+        if (!changed) {
             return Problems.response((Result.Failure<?>) Result.conflict("a revoked agreement stays revoked"), request);
         }
-        agreements.setState(id, state);
         return ResponseEntity.ok(view(agreements.find(id).orElseThrow()));
     }
 

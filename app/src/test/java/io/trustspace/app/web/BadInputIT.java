@@ -205,6 +205,52 @@ class BadInputIT {
         assertThat(problem(response, 409).path("detail").asString()).contains("revoked");
     }
 
+    @Test
+    void agreementStateChanges_areEvidenced_andARevocationIsFinal_evenAgainstAWriteThatReadItBefore() {
+        io.trustspace.app.contract.Agreements agreements = heldAsConsumer("revoked-2");
+
+        assertThat(send(
+                                connector,
+                                CONNECTOR_KEY,
+                                "POST",
+                                "/api/v1/agreements/revoked-2/state",
+                                "{\"state\": \"SUSPENDED\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(
+                                connector,
+                                CONNECTOR_KEY,
+                                "POST",
+                                "/api/v1/agreements/revoked-2/state",
+                                "{\"state\": \"REVOKED\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        problem(
+                send(connector, CONNECTOR_KEY, "POST", "/api/v1/agreements/revoked-2/state", "{\"state\": \"ACTIVE\"}"),
+                409);
+        // A reactivation that checked the state before the revocation landed: the statement itself refuses it.
+        assertThat(agreements.setState("revoked-2", "ACTIVE")).isFalse();
+
+        assertThat(agreements.find("revoked-2").orElseThrow().state()).isEqualTo("REVOKED");
+        assertThat(evidenceCount("agreement.state", "revoked-2")).isEqualTo(2);
+    }
+
+    private static int evidenceCount(String type, String subject) {
+        try (java.sql.Connection connection =
+                        connector.bean(javax.sql.DataSource.class).getConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM evidence_outbox WHERE type = ? AND ? = ANY(subjects)")) {
+            select.setString(1, type);
+            select.setString(2, subject);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The other side of ManagementEdgeIT's check: in the interop profile (EDC, the TCK) ids need not be DIDs. */
     @Test
     void aNegotiationWithAProviderNotNamedByADid_isTaken_inTheInteropProfile() {
