@@ -50,6 +50,11 @@ class IndependentVerifierE2ETest {
         assumeTrue(available("python3", "--version") && available("openssl", "version"), "python3 and openssl");
         HttpClient http = HttpClient.newHttpClient();
         try (DemoSpace space = DemoSpace.start(dir.resolve("demo"), SuiteId.INTL, FreePorts.base(4))) {
+            // The ledger takes records only from members: the scenario admits provider and consumer first.
+            assertThat(new io.trustspace.app.demo.DemoScenario(
+                                    space, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                            .run())
+                    .isTrue();
             EvidenceRecord record = null;
             for (String node : List.of("provider", "consumer", "provider")) {
                 record = space.node(node)
