@@ -94,10 +94,11 @@ public class LedgerConfiguration {
             LogIdentity identity,
             NodeProperties properties,
             io.trustspace.app.did.NodeIdentity node,
-            io.trustspace.app.identity.JdbcParticipantCredentials credentials) {
+            io.trustspace.app.identity.JdbcParticipantCredentials credentials,
+            Clock clock) {
         java.util.function.Predicate<String> admitted = properties.ledger().openToAnyActor()
                 ? actor -> true
                 : actor -> actor.equals(node.did()) || credentials.everCredentialed(actor);
-        return new LedgerController(log, store, provenance, identity.key().toVerifierKey(), admitted);
+        return new LedgerController(log, store, provenance, identity.key().toVerifierKey(), admitted, clock);
     }
 }

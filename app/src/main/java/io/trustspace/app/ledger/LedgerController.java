@@ -17,6 +17,8 @@ import io.trustspace.ledger.provenance.Provenance;
 import io.trustspace.ledger.tile.EntryBundle;
 import io.trustspace.ledger.tile.Tile;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -62,14 +64,28 @@ public class LedgerController {
     private final String logKey;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Predicate<String> admitted;
+    private final Clock clock;
+
+    /**
+     * How far ahead of our clock a record's time may be. Records come late (an outbox drained after a restart), never
+     * early: a time further ahead is a wrong clock or a claim about the future, and the record waits in its outbox
+     * until it is no longer ahead.
+     */
+    static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
     /**
      * @param admitted whether an actor may append here; asked before its DID document is fetched, so that no one can
      *     make the operator fetch arbitrary URLs or write evidence in the name of someone the space never admitted
      */
     public LedgerController(
-            EvidenceLog log, LedgerStore store, Provenance provenance, String logKey, Predicate<String> admitted) {
+            EvidenceLog log,
+            LedgerStore store,
+            Provenance provenance,
+            String logKey,
+            Predicate<String> admitted,
+            Clock clock) {
         this.admitted = admitted;
+        this.clock = clock;
         this.log = log;
         this.store = store;
         this.provenance = provenance;
@@ -97,6 +113,10 @@ public class LedgerController {
                             ? Result.ok(record)
                             : Result.forbidden("actor " + record.actor() + " is not a member of this space: the"
                                     + " ledger takes records only from participants it credentialed"))
+                    .flatMap(record -> record.time().isAfter(clock.instant().plus(MAX_AHEAD))
+                            ? Result.invalid("record time " + record.time() + " is more than " + MAX_AHEAD.toMinutes()
+                                    + " minutes ahead of the ledger's clock")
+                            : Result.ok(record))
                     .flatMap(
                             record -> SignedEvidence.of(record, item.path("jws").asString(null)));
             pending.add(

@@ -87,6 +87,35 @@ class LedgerIT {
         }
     }
 
+    @Test
+    void aRecordTimedMoreThanFiveMinutesAhead_isRefused_oneWithinTheSkewIsTaken() {
+        EvidenceRecord now = actor.record("transfer.delivered", "urn:x:future");
+        EvidenceRecord ahead = new EvidenceRecord(
+                now.id(),
+                now.type(),
+                now.actor(),
+                now.subjects(),
+                now.payloadDigest(),
+                now.time().plus(java.time.Duration.ofMinutes(30)),
+                null);
+        EvidenceRecord skewed = new EvidenceRecord(
+                java.util.UUID.randomUUID().toString(),
+                now.type(),
+                now.actor(),
+                now.subjects(),
+                now.payloadDigest(),
+                now.time().plus(java.time.Duration.ofMinutes(2)),
+                null);
+
+        JsonNode results = submit(actor.sign(ahead), actor.sign(skewed));
+
+        assertThat(results.get(0).path("status").asInt()).as(results.toString()).isEqualTo(400);
+        assertThat(results.get(0).toString()).contains("ahead of the ledger's clock");
+        assertThat(results.get(1).has("leafIndex") || results.get(1).has("receipt"))
+                .as(results.toString())
+                .isTrue();
+    }
+
     private JsonNode submit(SignedEvidence... evidence) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode records = body.putArray("records");
