@@ -71,15 +71,7 @@ class LedgerIT {
     void aSpacesLedger_refusesActorsItNeverCredentialed_withoutFetchingTheirDid() {
         try (TestNode closed = TestNode.start(NodeRole.OPERATOR, "ledger-closed", "intl", Map.of())) {
             SignedEvidence evidence = actor.sign(actor.record("transfer.delivered", "urn:x:1"));
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode record = body.putArray("records").addObject();
-            record.set("record", evidence.record().toJson());
-            record.put("jws", evidence.jws());
-
-            HttpResponse<String> response =
-                    closed.send(HttpRequest.newBuilder(URI.create(closed.url("/ledger/v1/records")))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            HttpResponse<String> response = post(closed, body(evidence));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
             assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("not a member");
@@ -117,6 +109,13 @@ class LedgerIT {
     }
 
     private JsonNode submit(SignedEvidence... evidence) {
+        HttpResponse<String> response = post(body(evidence));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("results");
+    }
+
+    /** The body of an append: {"records": [{record, jws}, …]}. */
+    private static String body(SignedEvidence... evidence) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode records = body.putArray("records");
         for (SignedEvidence item : evidence) {
@@ -124,13 +123,15 @@ class LedgerIT {
             record.set("record", item.record().toJson());
             record.put("jws", item.jws());
         }
-        HttpResponse<String> response = post(JSON.writeValueAsString(body));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("results");
+        return JSON.writeValueAsString(body);
     }
 
     private HttpResponse<String> post(String body) {
-        return operator.send(HttpRequest.newBuilder(URI.create(operator.url("/ledger/v1/records")))
+        return post(operator, body);
+    }
+
+    private static HttpResponse<String> post(TestNode node, String body) {
+        return node.send(HttpRequest.newBuilder(URI.create(node.url("/ledger/v1/records")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -163,11 +164,7 @@ class LedgerIT {
     }
 
     private HttpResponse<String> submitOne(SignedEvidence evidence) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode record = body.putArray("records").addObject();
-        record.set("record", evidence.record().toJson());
-        record.put("jws", evidence.jws());
-        return post(JSON.writeValueAsString(body));
+        return post(body(evidence));
     }
 
     @Test

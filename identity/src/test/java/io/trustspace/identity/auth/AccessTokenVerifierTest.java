@@ -95,6 +95,14 @@ class AccessTokenVerifierTest {
                 clock);
     }
 
+    /** A verifier over the same DID documents that notes every DID it resolves in {@code resolved}. */
+    private AccessTokenVerifier recordingVerifier(List<String> resolved) {
+        return verifier((did, kid) -> {
+            resolved.add(did);
+            return didKeys.resolve(did, kid);
+        });
+    }
+
     private AuthOutcome verify(String token) {
         return verifier().verify(token);
     }
@@ -440,11 +448,7 @@ class AccessTokenVerifierTest {
                 b.key.sign("vc+jwt", "vc", VcJson.write(credential.credential().toJson()));
         List<String> resolved = new ArrayList<>();
 
-        AuthOutcome outcome = verifier((did, kid) -> {
-                    resolved.add(did);
-                    return didKeys.resolve(did, kid);
-                })
-                .verify(sign(withCredential(claims(), claimsToBeA)));
+        AuthOutcome outcome = recordingVerifier(resolved).verify(sign(withCredential(claims(), claimsToBeA)));
 
         assertThat(failureOf(outcome)).isEqualTo(AuthFailure.UNTRUSTED_ISSUER);
         assertThat(((AuthOutcome.Rejected) outcome).detail()).contains("did:web:operator.b.example");
@@ -458,10 +462,7 @@ class AccessTokenVerifierTest {
     @Test
     void aTokenNoTrustedIssuerVouchedFor_makesTheConnectorFetchNothingItNames() {
         List<String> resolved = new ArrayList<>();
-        AccessTokenVerifier verifier = verifier((did, kid) -> {
-            resolved.add(did);
-            return didKeys.resolve(did, kid);
-        });
+        AccessTokenVerifier verifier = recordingVerifier(resolved);
         String internal = "did:web:10.0.0.5%3A8080";
         DidSigningKey prober = new InMemoryDidKeys().newKey(internal, "key-1", operator.suite);
 
